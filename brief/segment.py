@@ -1,0 +1,138 @@
+"""Articles -> sentences with offsets, words and terms; no downloaded NLTK data, ever.
+
+Sentences come from NLTK's Punkt algorithm run with parameters we ship (a news abbreviation list
+and common sentence starters) instead of the ``punkt_tab`` model, which these machines cannot
+download. Words come from one regular expression; terms are Snowball stems of the words that are
+not in sumy's bundled English stop-word list.
+
+Invariant (property-tested): for every sentence, ``article.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+from brief.models import Article, Corpus, Sentence
+
+# Lower-case, without the final period, as Punkt stores them. Titles, months, days, US states
+# as newsrooms abbreviate them (AP style), company suffixes and the usual Latin.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov lt col gen maj capt sgt cpl pvt adm cmdr rev hon pres supt
+    st mt ft jr sr messrs mmes msgr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo n.h n.j n.m n.y n.c n.d s.c s.d w.va
+    inc corp co ltd llc plc bros dept univ assn est no nos vol vs etc approx
+    e.g i.e cf al viz ca
+    u.s u.k u.n e.u u.s.a u.s.s.r d.c l.a a.m p.m b.c a.d ph.d m.d
+    """.split()
+)
+
+# An abbreviation that is followed by one of these, capitalised, ends its sentence anyway:
+# "... imposed by the U.S. The move ..." (Punkt's sent_starters parameter).
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i you his her its their our this that these those there
+    but and so yet however meanwhile still also in on at for after before when while if as
+    mr mrs ms dr
+    """.split()
+)
+
+# Letters and digits, joined by apostrophes, hyphens or inner periods: U.S, 3.5, don't, chip-maker.
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+CLOSERS = "\"'”’)]»"
+
+
+@cache
+def _punkt() -> object:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """sumy's bundled English stop words (read as data: importing sumy is not needed)."""
+    data = resources.files("sumy").joinpath("data/stopwords/english.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in data.splitlines() if line.strip())
+
+
+@cache
+def _stemmer() -> object:
+    from nltk.stem.snowball import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased word, memoised: news repeats its vocabulary."""
+    return str(_stemmer().stem(word))  # type: ignore[attr-defined]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Word tokens as written, in order."""
+    return tuple(WORD_RE.findall(text))
+
+
+def terms(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Stems of the lower-cased tokens that are not stop words."""
+    stops = stop_words()
+    return tuple(stem(w) for w in (t.lower() for t in tokens) if w not in stops)
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
+    raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
+    for i, (start, end) in enumerate(raw):
+        # Punkt may leave a closing quote at the head of the next sentence: give it back.
+        while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":
+            start += 1
+        while end < len(text) and text[end] in CLOSERS and (end + 1 == len(text) or text[end + 1].isspace()):
+            end += 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            yield start, end
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by blank lines."""
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        yield match.start(), match.end()
+
+
+def article_sentences(article: Article, index: int) -> Iterator[Sentence]:
+    position = 0
+    for p, (p_start, p_end) in enumerate(paragraphs(article.text)):
+        block = article.text[p_start:p_end]
+        for start, end in spans(block):
+            text = block[start:end]
+            tokens = words(text)
+            if not tokens:
+                continue
+            yield Sentence(
+                article=index,
+                position=position,
+                paragraph=p,
+                text=text,
+                start=p_start + start,
+                end=p_start + end,
+                words=tokens,
+                terms=terms(tokens),
+            )
+            position += 1
+
+
+def corpus(articles: Sequence[Article]) -> Corpus:
+    """The one preprocessing pass: every sentence of every article, in article order."""
+    sentences = tuple(s for i, a in enumerate(articles) for s in article_sentences(a, i))
+    return Corpus(articles=tuple(articles), sentences=sentences)
