@@ -74,7 +74,9 @@ def formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise ConfigError(f"unknown format {', '.join(unknown) or text!r}: use {', '.join(FORMATS)}")
+        raise ConfigError(
+            f"unknown format {', '.join(unknown) or text!r}: use {', '.join(FORMATS)}"
+        )
     return chosen
 
 

@@ -37,7 +37,8 @@ REPEAT_MIN_CHARS = 40
 # Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
 WRAP_MAX_CHARS = 100
 
-TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":")
+CLOSED = (".", "!", "?", '"', "”", "’", "'")
 LABEL_RE = re.compile(
     r"^(?:the lede|lede|what we know|the background|background|likely outcomes\s*/\s*takeaway|"
     r"likely outcomes|takeaway|the takeaway|why it matters|the big picture|key quotes|"
@@ -108,7 +109,9 @@ def _read_folder(folder: Path) -> Iterator[Article]:
 def _decode(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte cap for an article")
+        raise InputError(
+            f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte cap for an article"
+        )
     data = path.read_bytes()
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
@@ -140,7 +143,7 @@ def _parse_json(text: str, name: str, path: str | None) -> Iterator[Article]:
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{name}: article {i + 1} needs a \"text\" string")
+            raise InputError(f'{name}: article {i + 1} needs a "text" string')
         article = _article(record["text"], record, path)
         if article is None:
             raise InputError(f"{name}: article {i + 1} has no text")
@@ -244,7 +247,8 @@ def _is_headline(para: str) -> bool:
 def _is_caption(para: str) -> bool:
     if BOILERPLATE_RE.match(para):
         return True
-    return len(para.split()) <= CAPTION_MAX_WORDS and not para.endswith(TERMINAL[:-1])
+    # A short line ending in ")" is a reading-list entry or a credit: "Title (CNN)".
+    return len(para.split()) <= CAPTION_MAX_WORDS and not para.endswith(CLOSED)
 
 
 def _strip_prefixes(para: str) -> str:

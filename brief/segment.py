@@ -89,14 +89,33 @@ def terms(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(stem(w) for w in (t.lower() for t in tokens) if w not in stops)
 
 
+ATTRIBUTION_RE = re.compile(r"[–—-]\s*\S")
+
+
+def _merge_attributions(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'“Quote.” – Senator Jim Risch.' is one sentence: the dash line names the speaker."""
+    merged: list[tuple[int, int]] = []
+    for start, end in raw:
+        quoted = merged and text[merged[-1][1] - 1] in '"”'
+        if quoted and ATTRIBUTION_RE.match(text, start) and end - start < 120:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
+    raw = _merge_attributions(text, list(_punkt().span_tokenize(text)))  # type: ignore[attr-defined]
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":
             start += 1
-        while end < len(text) and text[end] in CLOSERS and (end + 1 == len(text) or text[end + 1].isspace()):
+        while (
+            end < len(text)
+            and text[end] in CLOSERS
+            and (end + 1 == len(text) or text[end + 1].isspace())
+        ):
             end += 1
         while start < end and text[start].isspace():
             start += 1
