@@ -55,7 +55,7 @@ BOILERPLATE_RE = re.compile(
     r"click here|share this|follow us|copyright|©|all rights reserved)",
     re.IGNORECASE,
 )
-REPEAT_RE = re.compile(r"(\S.{%d,600}?\S)\s*\1" % (REPEAT_MIN_CHARS - 2), re.DOTALL)
+REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
 def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:

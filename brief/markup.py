@@ -25,7 +25,7 @@ def _parser() -> MarkdownIt:
 
 def to_html(markdown: str) -> str:
     """An HTML fragment for ``markdown``; raw HTML is shown as text, unsafe links dropped."""
-    return _parser().render(markdown)
+    return str(_parser().render(markdown))
 
 
 def escape(text: str) -> str:
