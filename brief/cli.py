@@ -65,9 +65,15 @@ def build(
     from brief import api, config
 
     settings = config.settings(
-        method=method, length=length, words=words, bullets=bullets,
-        formats=config.formats(format_), out=out, date=date, force=force,
-    )  # fmt: skip
+        method=method,
+        length=length,
+        words=words,
+        bullets=bullets,
+        formats=config.formats(format_),
+        out=out,
+        date=date,
+        force=force,
+    )
     result = api.build(paths or [SEEDS], settings)
     if stdout:
         for fmt in settings.formats:
@@ -108,8 +114,10 @@ def methods(
     if json_:
         import json
 
-        rows = [{"name": m.name, "summary": m.summary, "default": m.name == DEFAULT}
-                for m in METHODS.values()]  # fmt: skip
+        rows = [
+            {"name": m.name, "summary": m.summary, "default": m.name == DEFAULT}
+            for m in METHODS.values()
+        ]
         typer.echo(json.dumps(rows, indent=2))
         return
     width = max(len(name) for name in METHODS)

@@ -206,6 +206,9 @@ def _plan(budget: Budget) -> Iterator[tuple[str, int]]:
 
 def choose(corpus: Corpus, groups: Sequence[Group], budget: Budget) -> dict[str, tuple[Pick, ...]]:
     """Picks per section within ``budget``: counts and the body's word cap hold exactly."""
+    from brief import vectors
+
+    matrix = vectors.tfidf(corpus)
     candidates = route(corpus, groups)
     placed: dict[str, list[Pick]] = {key: [] for key in ORDER}
     used: list[int] = []
@@ -220,7 +223,12 @@ def choose(corpus: Corpus, groups: Sequence[Group], budget: Budget) -> dict[str,
             n = select.word_count(corpus.sentences[lead].text)
             if budget.words is not None and words + n > budget.words:
                 continue
-            if any(select.redundant(corpus.sentences[lead], corpus.sentences[u]) for u in used):
+            if any(
+                select.redundant(
+                    corpus.sentences[lead], corpus.sentences[u], select.cosine(matrix, lead, u)
+                )
+                for u in used
+            ):
                 continue
             placed[key].append(pick)
             used.append(lead)
