@@ -120,6 +120,9 @@ def summarize(
     if words is not None and sentences is not None:
         raise ConfigError("give --words or --sentences, not both")
     chosen_method = score.method(method)
-    scores = chosen_method.rate(corpus)
-    picked = select.top(corpus, scores, words=words, sentences=sentences)
+    if chosen_method.choose is not None:
+        picked = chosen_method.choose(corpus, words, sentences)
+    else:
+        scores = chosen_method.rate(corpus)
+        picked = select.top(corpus, scores, words=words, sentences=sentences)
     return tuple(corpus.sentences[i] for i in picked)
