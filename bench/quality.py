@@ -108,7 +108,19 @@ def longest(folder: Path) -> int:
     return max(len(p.read_text().split()) for p in folder.glob("*.txt"))
 
 
-def table(rows: list[tuple[str, str, dict, int | None]], clusters: int, words: int) -> str:
+def published(printed: str) -> dict[str, str]:
+    """score.py's last column (the paper's 50-cluster R-1/R-2), by system, as it prints it."""
+    found = {}
+    for line in printed.splitlines():
+        parts = line.split()
+        if len(parts) >= 6 and "/" in parts[-1]:
+            found[parts[0]] = parts[-1]
+    return found
+
+
+def table(
+    rows: list[tuple[str, str, dict, int | None]], clusters: int, words: int, paper: dict[str, str]
+) -> str:
     head = [
         f"# Summary quality: DUC 2004 Task 2, {clusters} clusters",
         "",
@@ -116,12 +128,13 @@ def table(rows: list[tuple[str, str, dict, int | None]], clusters: int, words: i
         "stemming, stop words kept (`score.py` in the benchmark folder). brief's rows: "
         f"`brief summarize <cluster>/docs --words {words} --method <m>`, whole sentences. "
         f"SumRepo rows: the published systems' own summaries, scored in the same runs. "
-        "With this many clusters a gap under about 0.5 R-2 is noise.",
+        "With this many clusters a gap under about 0.5 R-2 is noise. *most words*: the longest "
+        "summary in white-space words (ROUGE's count).",
         "",
         "Regenerate: `python bench/quality.py` (see bench/README.md).",
         "",
-        "| system | source | R-1 | R-2 | R-2 95% CI | R-4 | most words |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| system | source | R-1 | R-2 | R-2 95% CI | R-4 | most words | published R-1/R-2 (50) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     body = []
     for name, source, s, most in sorted(rows, key=lambda r: (-r[2]["ROUGE-2"][0], r[0])):
@@ -129,7 +142,7 @@ def table(rows: list[tuple[str, str, dict, int | None]], clusters: int, words: i
         label = f"**{name}**" if source == "brief (default)" else name
         body.append(
             f"| {label} | {source} | {r1[0]:.2f} | {r2[0]:.2f} | {r2[1]:.2f}-{r2[2]:.2f} "
-            f"| {r4[0]:.2f} | {'-' if most is None else most} |"
+            f"| {r4[0]:.2f} | {'-' if most is None else most} | {paper.get(name, '-')} |"
         )
     return "\n".join(head + body) + "\n"
 
@@ -160,7 +173,9 @@ def main() -> None:
         (s,) = result["scores"].values()
         rows.append((method, "brief", s, longest(folders[method])))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(table(rows, reference["clusters"], args.words), encoding="utf-8")
+    args.out.write_text(
+        table(rows, reference["clusters"], args.words, published(printed)), encoding="utf-8"
+    )
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -1,0 +1,140 @@
+"""The default method's objective (concept coverage) and its budgeted choice."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief import concepts, pipeline, segment, select
+from brief.models import Corpus
+from brief.score import DEFAULT, METHODS
+from tests.conftest import article
+
+VOCABULARY = (
+    "rebels army capital airport government talks minister court trial oil merger shares "
+    "police fire hall storm harvest famine aid embassy bombing senate vote budget"
+).split()
+FILLER = "the of and in on a to for with by".split()
+
+
+def corpus(*articles: list[str]) -> Corpus:
+    """corpus(["First sentence.", "Second."], ["Other article."]): one list per article."""
+    return segment.corpus([article(" ".join(sentences)) for sentences in articles])
+
+
+def words_of(indices: tuple[int, ...], c: Corpus) -> int:
+    return sum(select.word_count(c.sentences[i].text) for i in indices)
+
+
+sentence_st = st.lists(st.sampled_from(VOCABULARY + FILLER), min_size=4, max_size=24).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+cluster_st = st.lists(st.lists(sentence_st, min_size=1, max_size=8), min_size=1, max_size=5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(cluster=cluster_st, words=st.integers(1, 120))
+def test_choose_is_a_subset_within_budget_without_duplicates(
+    cluster: list[list[str]], words: int
+) -> None:
+    c = corpus(*cluster)
+    picked = concepts.choose(c, words, None)
+    assert len(set(picked)) == len(picked)
+    assert all(0 <= i < len(c.sentences) for i in picked)
+    assert words_of(picked, c) <= words
+    assert sum(concepts.word_count(c.sentences[i]) for i in picked) <= words
+    texts = [c.sentences[i].text for i in picked]
+    assert len(set(texts)) == len(texts)
+    ok = concepts.candidates(c)
+    assert all(ok[i] for i in picked)
+
+
+@settings(max_examples=25, deadline=None)
+@given(cluster=cluster_st, count=st.integers(1, 6))
+def test_choose_respects_a_sentence_budget_and_is_deterministic(
+    cluster: list[list[str]], count: int
+) -> None:
+    c = corpus(*cluster)
+    picked = concepts.choose(c, None, count)
+    assert len(picked) <= count
+    assert concepts.choose(c, None, count) == picked
+    assert concepts.rate(c) == concepts.rate(c)
+
+
+@settings(max_examples=25, deadline=None)
+@given(cluster=cluster_st)
+def test_rate_scores_every_sentence(cluster: list[list[str]]) -> None:
+    c = corpus(*cluster)
+    scores = concepts.rate(c)
+    assert len(scores) == len(c.sentences)
+    assert all(math.isfinite(x) and x >= 0 for x in scores)
+
+
+def test_concepts_are_stemmed_bigrams_not_only_stop_words() -> None:
+    (s,) = corpus(["The rebels attacked the airport."]).sentences
+    found = concepts.concepts(s)
+    assert ("rebel", "attack") in found
+    assert ("the", "rebel") in found  # one stop word is fine
+    assert all(not (a in {"the", "of"} and b in {"the", "of"}) for a, b in found)
+
+
+def test_weights_count_articles_and_discount_late_mentions() -> None:
+    lead = "Rebels seized the northern airport on Sunday after heavy fighting with troops."
+    filler = "Officials met in the capital to discuss an unrelated budget for schools today."
+    other = "Teachers asked the city council for more money to repair old classrooms."
+    c = corpus([lead], [lead], [filler, other, lead])
+    table = concepts.weights(c)
+    # Three articles state it: two as their lead (1 each), one at position 2 (1 / sqrt(3)).
+    assert math.isclose(table[("northern", "airport")], 2 + 3**-0.5)
+    lone = corpus([lead], [filler], [filler], [filler], [filler], [filler], [filler])
+    assert ("northern", "airport") not in concepts.weights(lone)  # 1 of 7 < 30%
+
+
+def test_choose_prefers_what_many_articles_report() -> None:
+    shared = "Rebels seized the northern airport on Sunday after two days of heavy fighting."
+    odd = "A local bakery in the old town introduced a new seasonal bread recipe this week."
+    c = corpus([shared, odd], [shared.replace("Sunday", "Sunday morning")], [shared])
+    picked = concepts.choose(c, 15, None)
+    assert [c.sentences[i].text for i in picked] == [shared]
+
+
+def test_unreadable_sentences_are_not_candidates() -> None:
+    c = corpus(
+        [
+            "Indonesian President B.J. Habibie finds attending the summit difficult, a paper said.",
+            "“We will not go to the summit under these conditions,” he said on Friday night.",
+            "He said the summit would go ahead without the two leaders on Monday next week.",
+            "The summit of Pacific leaders opens in the Malaysian capital on Monday next week.",
+        ]
+    )
+    texts = [s.text for s, ok in zip(c.sentences, concepts.candidates(c), strict=True) if ok]
+    assert texts == [
+        "The summit of Pacific leaders opens in the Malaysian capital on Monday next week."
+    ]
+
+
+def test_nothing_to_choose_gives_nothing() -> None:
+    assert concepts.choose(corpus(["Too short."]), 100, None) == ()
+
+
+def test_greedy_fallback_respects_the_budget() -> None:
+    c = corpus(
+        ["Rebels seized the northern airport on Sunday after two days of heavy fighting nearby."],
+        ["Rebels seized the northern airport on Sunday, a spokesman for the rebel army said."],
+        ["Government troops retreated from the northern airport as rebels advanced on Sunday."],
+    )
+    table = concepts.weights(c)
+    chosen = concepts._greedy(c, concepts._pool(c, table), table, 20, None)
+    assert len(chosen) > 0 and words_of(tuple(chosen), c) <= 20
+
+
+def test_default_method_chooses_through_pipeline_summarize() -> None:
+    assert METHODS[DEFAULT].choose is not None
+    c = corpus(
+        ["Rebels seized the northern airport on Sunday after two days of heavy fighting nearby."],
+        ["Rebels seized the northern airport on Sunday, a spokesman for the rebel army said."],
+    )
+    summary = pipeline.summarize(c, DEFAULT, words=40)
+    assert summary and sum(select.word_count(s.text) for s in summary) <= 40
