@@ -188,15 +188,15 @@ def rate(corpus: Corpus) -> Scores:
 def choose(corpus: Corpus, words: int | None, sentences: int | None) -> tuple[int, ...]:
     """Indices of the sentences that cover the most concept weight within the budget.
 
-    Best-rated first. Whole sentences only; their ``word_count`` sums to at most ``words``.
+    Earliest in their articles first (ledes lead, as in a news story), then by article. Whole
+    sentences only; their ``word_count`` sums to at most ``words``.
     """
     table = weights(corpus)
     pool = _pool(corpus, table)
     if not pool:
         return ()
     picked = _solve(corpus, pool, table, words, sentences)
-    scores = rate(corpus)
-    return tuple(sorted(picked, key=lambda i: (-scores[i], _place(corpus, i))))
+    return tuple(sorted(picked, key=lambda i: _place(corpus, i)[::-1]))
 
 
 def _place(corpus: Corpus, i: int) -> tuple[int, int]:
