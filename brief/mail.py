@@ -268,7 +268,7 @@ def message(
     """The brief as one multipart/alternative message: the Markdown and HTML rendered from it.
 
     The same arguments give the same bytes: the Message-ID and MIME boundary are digests of
-    the content, so a message kept in the outbox and sent again is recognisably the same one.
+    the content and addresses, so a brief sent again is recognisably the same message.
     """
     origin = address(sender, "sender (BRIEF_FROM)")
     readers = tuple(address(a, "--to") for a in to)
@@ -285,7 +285,9 @@ def message(
         "Date": format_datetime(when),
         "Auto-Submitted": "auto-generated",  # RFC 3834: no vacation auto-replies to a cron job
     }
-    digest = _digest(markdown, *(str(v) for v in headers.values()))
+    # Not the Date: the same brief to the same readers keeps its id when sent again, and mail
+    # stores that drop a second copy of one Message-ID (Gmail does) show it once.
+    digest = _digest(markdown, *(str(headers[k]) for k in ("Subject", "From", "To", "Cc")))
     msg = EmailMessage()
     for key, value in headers.items():
         if value:
@@ -388,16 +390,17 @@ def send(
     """
     try:
         return _deliver(msg, smtp, policy)
-    except _Failed as failure:
-        problem, unconfirmed = failure.problem, failure.unconfirmed
-    if outbox is not None:
-        kept = keep(msg, outbox / UNCONFIRMED if unconfirmed else outbox)
-        problem += (
-            f"; kept in {kept}: if it did not arrive, move it to {outbox} and run "
-            "`brief send --outbox`"
-            if unconfirmed
-            else f"; kept in {kept}: `brief send --outbox` sends it later"
-        )
+    except _Failed as caught:
+        failure = caught
+    problem = failure.problem
+    if outbox is not None and failure.unconfirmed:
+        kept = keep(msg, outbox / UNCONFIRMED)
+        problem += f"; kept in {kept}: if it did not arrive, move it to {outbox} and run "
+        problem += "`brief send --outbox`"
+    elif outbox is not None:
+        kept = keep(msg, outbox)
+        then = "later" if failure.transient else "once the cause is fixed"
+        problem += f"; kept in {kept}: `brief send --outbox` sends it {then}"
     raise DeliveryError(problem)
 
 
@@ -475,7 +478,13 @@ def _deliver(msg: EmailMessage, smtp: SmtpSettings, policy: RetryPolicy) -> Rece
     def note(state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0.0
-        log.info("attempt %d failed: %s; again in %.1f s", attempts, _explain(error, smtp), wait)
+        log.warning(
+            "delivery attempt %d of %d failed (%s); trying again in %.1f s",
+            attempts,
+            policy.attempts,
+            _explain(error, smtp),
+            wait,
+        )
 
     retrying = Retrying(
         stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.total_seconds),

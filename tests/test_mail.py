@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import shutil
 import smtplib
 import socket
 import ssl
+import subprocess
+import sys
 import traceback
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -16,10 +20,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from smtp_servers import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
 from brief import mail, markup
 from brief.errors import ConfigError, DeliveryError, InputError
+from tests.conftest import SEEDS
+from tests.smtp_servers import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
 DATE = dt.datetime(2026, 11, 22, 6, 30, tzinfo=dt.UTC)
 BRIEF = """\
@@ -150,6 +155,8 @@ def test_message_is_7bit_clean_and_deterministic() -> None:
     assert first == second
     first.decode("ascii")  # quoted-printable bodies and encoded headers: no 8BITMIME needed
     assert build(to=["other@example.org"])["Message-ID"] != build()["Message-ID"]
+    later = mail.message(BRIEF, sender="Brief <brief@example.org>", to=["reader@example.org"])
+    assert later["Message-ID"] == build()["Message-ID"]  # sent again later: the same message
 
 
 def test_html_part_has_inline_styles_and_an_escaped_title() -> None:
@@ -640,3 +647,121 @@ def test_send_file_needs_a_valid_sender(tmp_path: Path, env: dict[str, str], err
 def test_send_file_missing_brief(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         mail.send_file(tmp_path / "nope.md", to=["r@example.org"], env={})
+
+
+# -- the command line, as a new user runs it ---------------------------------------------------
+
+
+def brief_cli(
+    *args: str, cwd: Path, port: int | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`brief ...` in a fresh process, SMTP settings from the environment as a user sets them."""
+    settings = {
+        "BRIEF_SMTP_HOST": HOST,
+        "BRIEF_SMTP_PORT": str(port or 25),
+        "BRIEF_SMTP_SECURITY": "none",
+        "BRIEF_FROM": "brief@example.org",
+        "BRIEF_SMTP_RETRY_WAIT": "0",  # the retry policy, injected: no real waits
+    }
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BRIEF_")}
+    return subprocess.run(
+        [sys.executable, "-c", "from brief.cli import main; main()", *args],
+        cwd=cwd,
+        env=clean | {"NLTK_DATA": str(cwd / "no-nltk-data")} | settings | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def brief_file(tmp_path: Path) -> Path:
+    path = tmp_path / "out" / "2026-11-22-storm-ana-makes-landfall.md"
+    path.parent.mkdir()
+    path.write_text(BRIEF + "\nAn article said <script>alert(1)</script> and <b>bold</b>.\n")
+    return path
+
+
+def test_cli_send_delivers_one_message(brief_file: Path, tmp_path: Path) -> None:
+    inbox = Inbox()
+    with serving(inbox) as port:
+        done = brief_cli(
+            "send", str(brief_file), "--to", "reader@example.org", cwd=tmp_path, port=port
+        )
+    assert done.returncode == 0, done.stderr
+    [got] = inbox.received
+    msg = parse(got.data)
+    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
+    assert "<h1" in html_of(msg) and "<h2" in html_of(msg)
+    assert_inert(html_of(msg))
+    assert msg["Subject"] == "Storm Ana makes landfall — 22 November 2026"
+    assert msg["Date"] and done.stdout.strip() == msg["Message-ID"]
+
+
+def test_cli_send_421_421_250_exits_0_after_three_attempts(
+    brief_file: Path, tmp_path: Path
+) -> None:
+    inbox = Inbox(data_replies=["421 4.3.2 busy"] * 2)
+    with serving(inbox) as port:
+        done = brief_cli("send", str(brief_file), "--to", "r@example.org", cwd=tmp_path, port=port)
+    assert done.returncode == 0, done.stderr
+    assert inbox.data_commands == 3 and len(inbox.received) == 1
+    assert done.stderr.count("Warning: delivery attempt") == 2
+    assert "after 3 attempts" in done.stderr
+
+
+def test_cli_send_550_is_one_error_line(brief_file: Path, tmp_path: Path) -> None:
+    inbox = Inbox(data_replies=["550 5.7.1 refused as spam"])
+    with serving(inbox) as port:
+        done = brief_cli("send", str(brief_file), "--to", "r@example.org", cwd=tmp_path, port=port)
+    assert done.returncode == DeliveryError.exit_code
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"Error: {HOST}:{port} answered 550 5.7.1 refused as spam")
+    assert "Traceback" not in done.stderr and inbox.data_commands == 1
+
+
+def test_cli_server_down_then_outbox(brief_file: Path, tmp_path: Path) -> None:
+    with refused_port() as port:
+        done = brief_cli("send", str(brief_file), "--to", "r@example.org", cwd=tmp_path, port=port)
+    assert done.returncode == DeliveryError.exit_code
+    assert "connection refused (5 attempts)" in done.stderr and "Traceback" not in done.stderr
+    assert len(list((tmp_path / "out" / "outbox").glob("*.eml"))) == 1
+    inbox = Inbox()
+    with serving(inbox) as port:
+        done = brief_cli("send", "--outbox", cwd=tmp_path, port=port)
+    assert done.returncode == 0, done.stderr
+    assert len(inbox.received) == 1 and list((tmp_path / "out" / "outbox").iterdir()) == []
+
+
+def test_cli_dry_run_and_bad_address(brief_file: Path, tmp_path: Path) -> None:
+    done = brief_cli("send", str(brief_file), "--to", "r@example.org", "--dry-run", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == brief_file.with_suffix(".eml")
+    done = brief_cli(
+        "send", str(brief_file), "--to", "r@example.org\nBcc: x@example.org", cwd=tmp_path
+    )
+    assert done.returncode == ConfigError.exit_code
+    assert done.stderr.startswith("Error: --to") and len(done.stderr.splitlines()) == 1
+
+
+def test_cli_build_email(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    inbox = Inbox()
+    with serving(inbox) as port:
+        done = brief_cli(
+            "build",
+            "seeds",
+            "--date",
+            "2026-11-21",
+            "--email",
+            "reader@example.org",
+            cwd=tmp_path,
+            port=port,
+        )
+    assert done.returncode == 0, done.stderr
+    [got] = inbox.received
+    msg = parse(got.data)
+    [written] = (tmp_path / "out").glob("*.md")
+    assert text_of(msg) == written.read_text(encoding="utf-8")
+    assert msg["Subject"].endswith(" — 21 November 2026")
