@@ -11,6 +11,7 @@ sent again, from the outbox or by a second run, is the same message.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -31,7 +32,7 @@ from markupsafe import Markup
 
 from brief import markup
 from brief.config import Settings
-from brief.errors import ConfigError, DeliveryError, InputError
+from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
 from brief.smtp import (
     DEFAULT_POLICY,
     Failed,
@@ -245,16 +246,17 @@ def send(
         return _deliver(msg, smtp, policy)
     except Failed as caught:
         failure = caught
-    problem = failure.problem
-    if outbox is not None and failure.unconfirmed:
-        kept = keep(msg, outbox / UNCONFIRMED)
-        problem += f"; kept in {kept}: if it did not arrive, move it to {outbox} and run "
-        problem += f"`{_flush_command(outbox)}`"
-    elif outbox is not None:
-        kept = keep(msg, outbox)
-        then = "later" if failure.transient else "once the cause is fixed"
-        problem += f"; kept in {kept}: `{_flush_command(outbox)}` sends it {then}"
-    raise DeliveryError(problem)
+    if outbox is None:
+        raise DeliveryError(failure.problem)
+    try:
+        kept = keep(msg, outbox / UNCONFIRMED if failure.unconfirmed else outbox)
+    except OutputError as error:
+        raise DeliveryError(f"{failure.problem}; and {error}") from None
+    if failure.unconfirmed:
+        advice = f"if it did not arrive, move it to {outbox} and run `{_flush(outbox)}`"
+    else:
+        advice = f"`{_flush(outbox)}` sends it " + ("later" if failure.transient else "once fixed")
+    raise DeliveryError(f"{failure.problem}; kept in {kept}: {advice}")
 
 
 def send_outbox(
@@ -262,21 +264,30 @@ def send_outbox(
 ) -> tuple[Receipt, ...]:
     """Send the messages waiting in ``outbox`` (oldest name first); each sent one leaves it.
 
-    Stops at the first server outage. Raises DeliveryError naming what still waits.
+    A message is moved to ``outbox/unconfirmed/`` while it is being sent and only comes back
+    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked.
+    Stops at the first failure and raises DeliveryError naming what still waits.
     """
     waiting = sorted(outbox.glob("*.eml")) if outbox.is_dir() else []
     sent: list[Receipt] = []
     for path in waiting:
+        claimed = _move(path, outbox / UNCONFIRMED)
         try:
-            sent.append(_deliver(_read_message(path), smtp, policy))
+            sent.append(_deliver(_read_message(claimed), smtp, policy))
         except Failed as failure:
             problem, unconfirmed = f"{path.name}: {failure.problem}", failure.unconfirmed
             break
-        path.unlink()
+        except BriefError:
+            _move(claimed, outbox)
+            raise
+        with contextlib.suppress(OSError):  # left in unconfirmed/, it is never sent again
+            claimed.unlink()
     else:
+        with contextlib.suppress(OSError):  # only when empty: nothing there waits for a person
+            (outbox / UNCONFIRMED).rmdir()
         return tuple(sent)
-    if unconfirmed:
-        _move(path, outbox / UNCONFIRMED)
+    if not unconfirmed:
+        _move(claimed, outbox)
     left = len(waiting) - len(sent) - unconfirmed
     raise DeliveryError(
         f"sent {len(sent)} of {len(waiting)} messages from {outbox}, {left} still wait there; "
@@ -284,7 +295,7 @@ def send_outbox(
     )
 
 
-def _flush_command(outbox: Path) -> str:
+def _flush(outbox: Path) -> str:
     folder = outbox.parent
     return "brief send --outbox" + ("" if folder == DEFAULT_OUT else f" --out {folder}")
 
@@ -294,13 +305,7 @@ def keep(msg: EmailMessage, folder: Path) -> Path:
     when = msg["Date"].datetime if msg["Date"] else dt.datetime.now(dt.UTC)
     ident = re.sub(r"[^A-Za-z0-9]", "", str(msg["Message-ID"]).split("@")[0])[:12] or "message"
     path = folder / f"{when:%Y-%m-%d}-{ident}.eml"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _write(path, msg.as_bytes())
-    except OSError as error:
-        raise DeliveryError(
-            f"could not keep the undelivered message in {folder}: {error}"
-        ) from None
+    _write(path, msg.as_bytes())
     return path
 
 
@@ -353,11 +358,24 @@ def _read_message(path: Path) -> EmailMessage:
 
 def _write(path: Path, data: bytes) -> None:
     """Write whole or not at all: a crash never leaves half a message to be sent later."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
-        f.write(data)
-    os.replace(f.name, path)
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temp = Path(handle.name)
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError as error:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        raise OutputError(f"could not write {path}: {error.strerror or error}") from None
 
 
-def _move(path: Path, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    path.replace(folder / path.name)
+def _move(path: Path, folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return path.replace(folder / path.name)
+    except OSError as error:
+        raise OutputError(f"could not move {path} to {folder}: {error.strerror}") from None

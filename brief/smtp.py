@@ -170,7 +170,8 @@ def _values(config_path: Path | None, env: Mapping[str, str] | None) -> dict[str
 def _text(values: Mapping[str, tuple[Any, str]], key: str, default: str) -> str:
     value, where = values.get(key, (default, key))
     if not isinstance(value, str):
-        raise ConfigError(f"{where} must be text, not {value!r}")
+        shown = "" if key == "password" else f", not {value!r}"  # a secret is never echoed
+        raise ConfigError(f"{where} must be text (in quotes){shown}")
     return value.strip()
 
 

@@ -13,6 +13,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -452,6 +453,39 @@ def test_outbox_stops_at_an_outage_and_keeps_everything(tmp_path: Path) -> None:
         mail.send_outbox(outbox, plain(port), policy)
     assert str(caught.value).startswith(f"sent 0 of 2 messages from {outbox}, 2 still wait there")
     assert len(waits) == 1 and len(list(outbox.glob("*.eml"))) == 2
+
+
+def test_outbox_messages_are_claimed_while_they_are_sent(tmp_path: Path) -> None:
+    """A message being sent sits in unconfirmed/: killed mid-send, brief never resends it."""
+    outbox = tmp_path / "outbox"
+    mail.keep(build(), outbox)
+    seen: list[tuple[int, int]] = []
+
+    class Watching(Inbox):
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            waiting, claimed = outbox.glob("*.eml"), outbox.glob("unconfirmed/*.eml")
+            seen.append((len(list(waiting)), len(list(claimed))))
+            return await super().handle_DATA(server, session, envelope)
+
+    inbox = Watching(data_replies=["421 4.3.2 busy"])
+    with serving(inbox) as port:
+        mail.send_outbox(outbox, plain(port), policy_for_tests()[0])
+    assert seen == [(0, 1), (0, 1)] and len(inbox.received) == 1
+    assert list(outbox.rglob("*.eml")) == []
+
+
+def test_outbox_message_left_unconfirmed_is_not_sent_again(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    mail.keep(build(to=["a@example.org"]), outbox)
+    mail.keep(build(to=["b@example.org"]), outbox)
+    with Scripted("before-reply").running() as server, pytest.raises(DeliveryError) as caught:
+        mail.send_outbox(outbox, plain(server.port), policy_for_tests()[0])
+    assert "sent 0 of 2 messages" in str(caught.value) and "1 still wait" in str(caught.value)
+    assert len(list(outbox.glob("*.eml"))) == 1 and len(list(outbox.glob("unconfirmed/*"))) == 1
+    inbox = Inbox()
+    with serving(inbox) as port:
+        mail.send_outbox(outbox, plain(port), policy_for_tests()[0])
+    assert len(inbox.received) == 1 and len(list(outbox.glob("unconfirmed/*"))) == 1
 
 
 def test_an_empty_or_missing_outbox_sends_nothing(tmp_path: Path) -> None:

@@ -126,3 +126,11 @@ def test_waits_grow_exponentially_with_bounded_jitter() -> None:
     for attempt, base in [(1, 2), (2, 4), (3, 8), (4, 10), (9, 10)]:
         state.attempt_number = attempt
         assert base <= policy.wait(state) <= base * 1.5  # type: ignore[arg-type]
+
+
+def test_a_mistyped_password_is_never_echoed(tmp_path: Path) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_text("[smtp]\nuser = 'u'\npassword = 918273645\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="password in") as caught:
+        smtp.load_settings(path, {})
+    assert "918273645" not in str(caught.value)
