@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import traceback
@@ -21,7 +20,6 @@ from hypothesis import strategies as st
 
 from brief import mail, markup
 from brief.errors import ConfigError, DeliveryError, InputError
-from tests.conftest import SEEDS
 from tests.smtp_servers import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
 DATE = dt.datetime(2026, 11, 22, 6, 30, tzinfo=dt.UTC)
@@ -661,17 +659,35 @@ def test_cli_dry_run_and_bad_address(brief_file: Path, tmp_path: Path) -> None:
     assert done.stderr.startswith("Error: --to") and len(done.stderr.splitlines()) == 1
 
 
-def test_cli_build_email(tmp_path: Path) -> None:
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+ARTICLES = {
+    "a.txt": """Storm Ana hits Port Elden <script>alert(1)</script>
+
+Storm Ana came ashore near Port Elden early on Saturday, cutting power to 200,000 homes \
+<img src=x onerror=alert(2)>, officials said.
+The harbour master said <b onmouseover="alert(3)">water levels</b> were the highest ever \
+recorded at the port.
+Rail lines will reopen on Monday <script>document.write('x')</script> after crews clear debris.
+Forecasters expect the storm to weaken as it moves inland over the coming days.
+""",
+    "b.txt": """Port Elden counts the cost of Storm Ana
+
+Storm Ana came ashore near Port Elden on Saturday, cutting power to 200,000 homes, officials said.
+Winds reached 140 km/h at the coast <iframe src="https://evil.example"></iframe>, the weather \
+service said.
+"We have never seen water this high," said the harbour master <a href="javascript:x()">link</a>.
+Forecasters expect the storm to weaken as it moves inland.
+""",
+}
+
+
+def test_cli_build_email_sends_the_brief_with_article_markup_dead(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
     inbox = Inbox()
     with serving(inbox) as port:
         done = brief_cli(
-            "build",
-            "seeds",
-            "--date",
-            "2026-11-21",
-            "--email",
-            "reader@example.org",
+            *("build", "articles", "--date", "2026-11-21", "--email", "reader@example.org"),
             cwd=tmp_path,
             port=port,
         )
@@ -681,3 +697,6 @@ def test_cli_build_email(tmp_path: Path) -> None:
     [written] = (tmp_path / "out").glob("*.md")
     assert text_of(msg) == written.read_text(encoding="utf-8")
     assert msg["Subject"].endswith(" — 21 November 2026")
+    html = html_of(msg)
+    assert_inert(html)
+    assert "&lt;script&gt;" in html and "<h1" in html and "<h2" in html
