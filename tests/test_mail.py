@@ -230,6 +230,19 @@ def test_addresses_refused_before_connecting(bad: str) -> None:
         build(to=[bad])
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.text())
+def test_no_sender_name_or_recipient_can_add_a_header(name: str, to: str) -> None:
+    """Whatever BRIEF_FROM's name or --to holds, it is refused or stays inside its header."""
+    try:
+        msg = build(sender=f"{name} <brief@example.org>", to=[to])
+    except ConfigError:
+        return
+    parsed = parse(msg.as_bytes())
+    assert sorted(parsed.keys()) == sorted(build().keys())
+    assert parsed["From"].addresses[0].addr_spec == "brief@example.org"
+
+
 def test_no_recipient_is_an_error() -> None:
     with pytest.raises(ConfigError, match="at least one --to"):
         build(to=[])
