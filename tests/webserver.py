@@ -9,11 +9,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 # Longest a scripted slow answer may keep a server thread (seconds): the server must stop soon
 # after the test even when a client gave up on it.
 SLOW_CAP = 2.0
+WEB = Path(__file__).parent / "data" / "web"
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,14 @@ class Site:
 
     def page(self, path: str, html: str, **options: object) -> str:
         return self.add(path, Reply(html, **options))  # type: ignore[arg-type]
+
+    def mount(self, folder: Path) -> None:
+        """Serve every file under ``folder`` at its relative path; ``{base}`` becomes our URL."""
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                kind = TYPES.get(file.suffix, "application/octet-stream")
+                body = file.read_text("utf-8").replace("{base}", self.base)
+                self.add("/" + file.relative_to(folder).as_posix(), Reply(body, content_type=kind))
 
     def reply(self, path: str) -> Reply:
         replies = self.routes.get(path)
