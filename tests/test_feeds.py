@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from webserver import WEB
 
 from brief import feeds
 from brief.errors import FetchError
 from brief.fetch import Page
+from tests.webserver import WEB
 
 BASE = "http://127.0.0.1:8000"
 

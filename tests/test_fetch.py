@@ -7,11 +7,11 @@ import socket
 from pathlib import Path
 
 import pytest
-from webserver import Reply, Site
 
 from brief import fetch
 from brief.errors import FetchError
 from brief.fetch import Fetcher, Options
+from tests.webserver import Reply, Site
 
 PAGE = "<html><head><title>Harbour reopens</title></head><body><p>The harbour reopened.</p>"
 ROBOTS = "User-agent: *\nAllow: /\n\nUser-agent: brief\nDisallow: /private/\n"

@@ -1,0 +1,58 @@
+"""What the CLI calls: the pipeline with files at its two ends (read, then render and write)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from brief import deliver, ingest, pipeline, render, segment
+from brief.config import Settings
+from brief.errors import ConfigError
+from brief.models import Brief
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    brief: Brief
+    texts: dict[str, str]  # format -> rendered text
+
+    @property
+    def slug(self) -> str:
+        return pipeline.slug(self.brief.title)
+
+
+def build(paths: Sequence[str], settings: Settings) -> Built:
+    """Read, brief and render; nothing is written."""
+    made = pipeline.brief(ingest.read(paths), settings)
+    md = render.markdown(made)
+    texts = {}
+    for fmt in settings.formats:
+        texts[fmt] = (
+            md if fmt == "md" else render.html(made, md) if fmt == "html" else render.json(made)
+        )
+    return Built(made, texts)
+
+
+def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:
+    files = {
+        settings.out / deliver.name(built.brief.date, built.slug, fmt): text
+        for fmt, text in built.texts.items()
+    }
+    return deliver.write(files, force=settings.force)
+
+
+def summarize(
+    paths: Sequence[str], method: str, *, words: int | None, sentences: int | None
+) -> tuple[str, ...]:
+    for flag, value in (("--words", words), ("--sentences", sentences)):
+        if value is not None and value < 1:
+            raise ConfigError(f"{flag} must be at least 1")
+    if words is None and sentences is None:
+        sentences = DEFAULT_SENTENCES
+    corpus = segment.corpus(ingest.read(paths))
+    chosen = pipeline.summarize(corpus, method, words=words, sentences=sentences)
+    return tuple(" ".join(s.text.split()) for s in chosen)
+
+
+# A summary with no budget given: five sentences, about a hundred words of news.
+DEFAULT_SENTENCES = 5

@@ -1,0 +1,68 @@
+"""Briefs -> files in the output folder, atomically, never overwriting a different brief silently.
+
+All targets are checked before anything is written; each file is written to a temporary file in
+the same folder and renamed into place, so a crash leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from brief.errors import OutputError
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    path: Path
+    status: str  # "written" | "unchanged" | "replaced"
+
+
+def name(date: str, slug: str, fmt: str) -> str:
+    return f"{date}-{slug}.{fmt}"
+
+
+def write(files: Mapping[Path, str], *, force: bool = False) -> tuple[Written, ...]:
+    """Write every file or none: an existing file with other content needs ``force``."""
+    plan: list[tuple[Path, str, str]] = []
+    for path, content in files.items():
+        if path.is_dir():
+            raise OutputError(f"{path} is a folder, not a file")
+        if path.exists():
+            if path.read_text("utf-8", errors="replace") == content:
+                plan.append((path, content, "unchanged"))
+                continue
+            if not force:
+                raise OutputError(
+                    f"{path} already exists with other content: nothing was written "
+                    "(use --force to replace it, or --out for another folder)"
+                )
+            plan.append((path, content, "replaced"))
+        else:
+            plan.append((path, content, "written"))
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content, status in plan:
+            if status == "unchanged":
+                continue
+            staged.append((_stage(path, content), path))
+        for temp, path in staged:
+            os.replace(temp, path)
+    except OSError as error:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise OutputError(
+            f"could not write {error.filename or 'the brief'}: {error.strerror}"
+        ) from None
+    return tuple(Written(path, status) for path, _, status in plan)
+
+
+def _stage(path: Path, content: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+    return Path(temp)

@@ -1,0 +1,125 @@
+"""The library's front door: articles -> Brief, and corpus -> plain summary.
+
+    ingest.read -> segment.corpus -> score.rate -> select.groups -> sections.choose -> Brief
+
+Pure: no files are read or written here (ingest and deliver sit at the two ends).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+
+from brief import score, sections, segment, select
+from brief.config import Settings
+from brief.errors import ConfigError, InputError
+from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
+
+
+def brief(articles: Sequence[Article], settings: Settings) -> Brief:
+    """A cited, structured brief of ``articles`` about one story."""
+    corpus = segment.corpus(articles)
+    if not any(select.eligible(s) for s in corpus.sentences):
+        raise InputError("the articles hold no complete sentences to brief")
+    scores = score.rate(corpus, settings.method)
+    groups = select.groups(corpus, scores)
+    picks = sections.choose(corpus, groups, settings.budget)
+    if not picks:
+        shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
+        raise ConfigError(
+            f"--words {settings.budget.words} is too small: the shortest sentence that could "
+            f"open the brief has {shortest} words"
+        )
+    built = tuple(
+        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
+        for key, chosen in picks.items()
+    )
+    return Brief(
+        title=headline(corpus, groups, picks),
+        date=settings.date or dt.date.today().isoformat(),
+        method=settings.method,
+        sections=built,
+        sources=sources(corpus.articles),
+    )
+
+
+def _item(corpus: Corpus, pick: sections.Pick) -> Item:
+    support = tuple(
+        Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
+        for m in pick.group.members
+    )
+    return Item(text=support[0].sentence, speaker=pick.speaker, support=support)
+
+
+def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
+    return tuple(
+        Source(
+            id=i + 1,
+            title=a.title or _opening(a.text),
+            outlet=a.outlet,
+            url=a.url,
+            published=a.published,
+            path=a.path,
+        )
+        for i, a in enumerate(articles)
+    )
+
+
+# An article with no headline is named by its opening words, as a reader would quote it.
+OPENING_WORDS = 10
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+
+
+def headline(
+    corpus: Corpus, groups: Sequence[Group], picks: dict[str, tuple[sections.Pick, ...]]
+) -> str:
+    """The article title that best covers what the brief says; the lede when none has one."""
+    weights: dict[str, float] = {}
+    for chosen in picks.values():
+        for pick in chosen:
+            for m in pick.group.members:
+                for term in set(corpus.sentences[m].terms):
+                    weights[term] = weights.get(term, 0.0) + pick.group.score
+    best: tuple[float, int, str] | None = None
+    for i, article in enumerate(corpus.articles):
+        title = article.title
+        if not title or title.rstrip().endswith("?"):
+            continue
+        terms = set(segment.terms(segment.words(title)))
+        if not terms:
+            continue
+        value = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
+        key = (-value, i, title)
+        if best is None or key < best:
+            best = key
+    if best is not None:
+        return best[2]
+    first = next(iter(picks.values()))[0]
+    return corpus.sentences[first.group.members[0]].text
+
+
+def slug(title: str, max_words: int = 8) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower().replace("’", "").replace("'", ""))
+    return "-".join(words[:max_words]) or "brief"
+
+
+def summarize(
+    corpus: Corpus,
+    method: str = score.DEFAULT,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
+) -> tuple[Sentence, ...]:
+    """A plain multi-document summary: the best sentences, none repeating another, in rank order."""
+    if words is not None and sentences is not None:
+        raise ConfigError("give --words or --sentences, not both")
+    chosen_method = score.method(method)
+    scores = chosen_method.rate(corpus)
+    picked = select.top(corpus, scores, words=words, sentences=sentences)
+    return tuple(corpus.sentences[i] for i in picked)
