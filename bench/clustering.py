@@ -67,9 +67,6 @@ def purity(truth: list[str], found: list[int]) -> float:
 
 
 def score(articles: list[Article], truth: list[str], similarity: float) -> tuple[float, float, int]:
-    kept, _ = stories.distinct(articles)
-    if len(kept) != len(articles):
-        print(f"note: {len(articles) - len(kept)} articles merged as syndicated copies")
     labels = list(stories.cluster(articles, similarity))
     return adjusted_rand(truth, labels), purity(truth, labels), len(set(labels))
 
@@ -80,11 +77,11 @@ def daily_seconds(data: Path) -> float:
     with tempfile.TemporaryDirectory() as scratch:
         config = Path(scratch) / "brief.toml"
         listed = ", ".join(f'"{f}"' for f in folders)
-        config.write_text(f'[daily]\nfolders = [{listed}]\nmin_outlets = 1\nsince = "0"\n')
+        config.write_text(f'[daily]\nfolders = [{listed}]\nsince = "0"\n')
         command = [
             sys.executable,
-            "-m",
-            "brief.cli",
+            "-c",
+            "from brief.cli import main; main()",
             "daily",
             "--config",
             str(config),
@@ -98,6 +95,7 @@ def daily_seconds(data: Path) -> float:
         seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"brief daily failed ({done.returncode}): {done.stderr.strip()}")
+    print("  " + "\n  ".join(done.stderr.strip().splitlines()[-3:]))
     return seconds
 
 
@@ -109,6 +107,8 @@ def main() -> None:
     options = parser.parse_args()
     articles, truth = load(options.data)
     print(f"{len(articles)} articles from {len(set(truth))} stories in {options.data}")
+    copies = len(articles) - len(stories.distinct(articles)[0])
+    print(f"{copies} articles are near-copies of another (brief daily merges them first)")
     if options.sweep:
         print("similarity   ARI    purity  stories")
         for t in SWEEP:
