@@ -232,7 +232,7 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
     from tests.test_cli import run
 
     site.mount(WEB)
-    pages = ("gazette/storm-ellis.html", "courier/ports-closed-storm.html", "valley/teaser.html")
+    pages = ("gazette/storm-ellis.html", "valley/teaser.html")  # the second does not exist
     done = run(
         "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
     )
