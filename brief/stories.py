@@ -2,7 +2,8 @@
 
 1. Copies. Two articles whose word 5-gram sets overlap by at least ``COPY_CONTAINMENT`` of the
    smaller set are one text carried twice (a wire story syndicated, a page under two addresses,
-   a copy trimmed at the end). The first in input order is kept; the others become its copies.
+   a copy trimmed at the end). The longest is kept and briefed; the others become its copies,
+   listed with the story, and their outlets count as coverage.
 2. Stories. Each kept article is a tf-idf vector of the stemmed terms of its headline and its
    first ``LEAD_WORDS`` words (sublinear tf, idf over the day's articles); articles are grouped
    by average-linkage agglomerative clustering on cosine distance, cut where the mean
@@ -55,8 +56,10 @@ class Story:
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        """Distinct outlets of the story's own articles (copies do not add coverage)."""
-        return tuple(dict.fromkeys(outlet(a, i) for i, a in enumerate(self.articles)))
+        """Distinct outlets that carried the story, copies included: running a wire story is
+        covering it. In order of first appearance."""
+        carried = (*self.articles, *self.copies)
+        return tuple(dict.fromkeys(outlet(a, i) for i, a in enumerate(carried)))
 
 
 def outlet(article: Article, index: int = 0) -> str:
@@ -83,18 +86,26 @@ def stories(articles: Sequence[Article], similarity: float = STORY_SIMILARITY) -
 def distinct(
     articles: Sequence[Article],
 ) -> tuple[tuple[Article, ...], tuple[tuple[Article, ...], ...]]:
-    """(the articles that are not copies, and for each of them its copies), in input order."""
+    """(the articles that are not copies, and for each of them its copies), in input order.
+
+    Of a text carried several times, the longest version is kept (the first of equal ones).
+    """
     shingles = [_shingles(a.text) for a in articles]
+    longest_first = sorted(range(len(articles)), key=lambda i: -len(articles[i].text))
     kept: list[int] = []
-    copies: dict[int, list[Article]] = {}
-    for i, own in enumerate(shingles):
-        original = next((k for k in kept if _contained(own, shingles[k])), None)
+    copies: dict[int, list[int]] = {}
+    for i in longest_first:
+        original = next((k for k in kept if _contained(shingles[i], shingles[k])), None)
         if original is None:
             kept.append(i)
             copies[i] = []
         else:
-            copies[original].append(articles[i])
-    return tuple(articles[k] for k in kept), tuple(tuple(copies[k]) for k in kept)
+            copies[original].append(i)
+    order = sorted(kept)
+    return (
+        tuple(articles[k] for k in order),
+        tuple(tuple(articles[c] for c in sorted(copies[k])) for k in order),
+    )
 
 
 def cluster(articles: Sequence[Article], similarity: float = STORY_SIMILARITY) -> tuple[int, ...]:

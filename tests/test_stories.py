@@ -49,12 +49,13 @@ def test_articles_on_one_story_go_together() -> None:
     ]
 
 
-def test_a_syndicated_copy_is_merged_and_adds_no_coverage() -> None:
+def test_a_syndicated_copy_is_merged_and_its_outlet_counts() -> None:
     original = art(TRAM[0] + " " + STORM[0] + " The works start next spring.", "gazette")
     copy = art(TRAM[0] + " " + STORM[0], "courier", 1)
-    (story,) = stories.stories([original, copy])
-    assert story.articles == (original,) and story.copies == (copy,)
-    assert story.outlets == ("gazette",)
+    for pair in ([original, copy], [copy, original]):
+        (story,) = stories.stories(pair)
+        assert story.articles == (original,) and story.copies == (copy,)
+        assert story.outlets == ("gazette", "courier")
 
 
 def test_an_article_without_an_outlet_counts_as_its_own() -> None:
