@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import email.utils
 import time
-import urllib.robotparser
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 import tenacity
 
-from brief import __version__
+from brief import __version__, robots
 from brief.cache import Cache, Entry
 from brief.errors import FetchError
 
@@ -48,8 +47,6 @@ DELAY = 1.0
 MAX_BYTES = 5_000_000
 # Redirect chains on news sites are one or two hops (http -> https -> canonical); more is a loop.
 MAX_REDIRECTS = 5
-# RFC 9309: crawlers may ignore a robots.txt past its first 500 KiB.
-ROBOTS_MAX_BYTES = 500 * 1024
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -152,7 +149,7 @@ class Fetcher:
         self._sleep, self._clock = sleep, clock
         self._wait = wait or backoff(self.options)
         self._cache = Cache(self.options.cache) if self.options.cache else None
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        self._robots = robots.Robots(self.options.user_agent, self._robots_txt)
         self._last: dict[str, float] = {}
 
     def __enter__(self) -> Fetcher:
@@ -168,7 +165,7 @@ class Fetcher:
         """The page at ``url`` if its content type is one of ``accept``; FetchError otherwise."""
         origin = _origin(url)
         if self.options.robots:
-            self._check_robots(url, origin)
+            self._robots.check(url, origin)
         entry = self._cache.load(url) if self._cache else None
         headers = entry.validators() if entry else {}
         answer = self._retrying(url, headers, accept, self.options.max_bytes)
@@ -257,33 +254,9 @@ class Fetcher:
                 self._sleep(gap)
         self._last[origin] = self._clock()
 
-    # -- robots.txt ------------------------------------------------------------------------
-
-    def _check_robots(self, url: str, origin: str) -> None:
-        rules = self._robots.get(origin)
-        if rules is None:
-            rules = self._robots[origin] = self._load_robots(origin)
-        if isinstance(rules, str):
-            raise FetchError(f"{url}: {rules}")
-        if not rules.can_fetch(self.options.user_agent, url):
-            raise FetchError(
-                f"{url}: robots.txt of {origin} disallows brief "
-                "(set robots = false in [daily] to fetch anyway)"
-            )
-
-    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str:
-        """The rules of ``origin``, or why none could be read (RFC 9309, section 2.3.1)."""
-        rules = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
-        try:
-            answer = self._retrying(f"{origin}/robots.txt", {}, None, ROBOTS_MAX_BYTES)
-        except FetchError as error:
-            # Unreachable or 5xx: the RFC says to assume everything is disallowed.
-            return f"robots.txt could not be read, so brief assumes it disallows all ({error})"
-        if answer.status >= 400:
-            rules.parse([])  # 4xx: no rules, everything may be fetched
-        else:
-            rules.parse(answer.body.decode("utf-8", errors="replace").splitlines())
-        return rules
+    def _robots_txt(self, url: str) -> tuple[int, bytes]:
+        answer = self._retrying(url, {}, None, robots.MAX_BYTES)
+        return answer.status, answer.body
 
 
 def fetch_all(
