@@ -76,7 +76,9 @@ def plan(table: Mapping[str, Any], out: Path, **overrides: Any) -> Plan:
     known |= {"recipients", "robots", "delay", "timeout", "cache"}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise ConfigError(f"unknown setting {', '.join(unknown)} in [daily]: use {sorted(known)}")
+        raise ConfigError(
+            f"unknown setting {', '.join(unknown)} in [daily]: use {', '.join(sorted(known))}"
+        )
     lists = {key: _strings(values, key) for key in ("feeds", "urls", "folders", "recipients")}
     min_outlets = _number(values, "min_outlets", MIN_OUTLETS, int)
     if min_outlets < 1:

@@ -104,6 +104,17 @@ def test_a_second_run_the_same_day_sends_nothing(site: Site, tmp_path: Path) -> 
     assert first.sent == third.sent == ("desk@example.org",)
 
 
+def test_a_rerun_fetches_only_what_changed(site: Site, tmp_path: Path) -> None:
+    chosen, client, _ = setup(site, tmp_path, recipients=[])
+    out = tmp_path / "out"
+    with client:
+        daily.run(chosen, DATE, out, now=NOW, fetcher=client)
+        asked = len(site.seen)
+        daily.run(chosen, DATE, out, now=NOW, fetcher=client)
+    again = [headers for path, headers in site.seen[asked:] if path.endswith(".html")]
+    assert again and all("If-None-Match" in headers for headers in again)
+
+
 def test_every_failure_is_reported_and_the_rest_is_briefed(site: Site, tmp_path: Path) -> None:
     urls = failures(site)
     chosen, client, waits = setup(site, tmp_path, urls=list(urls))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import Counter
@@ -64,7 +65,9 @@ class Site:
             if file.is_file():
                 kind = TYPES.get(file.suffix, "application/octet-stream")
                 body = file.read_text("utf-8").replace("{base}", self.base)
-                self.add("/" + file.relative_to(folder).as_posix(), Reply(body, content_type=kind))
+                etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:16] + '"'
+                reply = Reply(body, content_type=kind, headers={"ETag": etag})
+                self.add("/" + file.relative_to(folder).as_posix(), reply)
 
     def reply(self, path: str) -> Reply:
         replies = self.routes.get(path)
