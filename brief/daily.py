@@ -137,9 +137,10 @@ class Window:
 
 
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
-    """``span`` up to now, or up to the end of ``date`` when that day is over."""
-    end_of_day = dt.datetime.combine(dt.date.fromisoformat(date), dt.time(), dt.UTC)
-    end = min(now, end_of_day + dt.timedelta(days=1))
+    """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
+    day = dt.date.fromisoformat(date)
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    end = now if day == dt.date.today() else min(now, end_of_day)
     return Window(end - span if span else None, end)
 
 
