@@ -55,11 +55,12 @@ ROLE_OF = re.compile(
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
+# "will" alone is how news states a decision ("The CAC will review products"): no outlook cue.
 OUTLOOK_RE = re.compile(
-    r"\b(?:will|could|may|might|should|expected|expects?|likely|unlikely|at risk|risk of|set to|"
+    r"\b(?:could|may|might|should|expected|expects?|likely|unlikely|at risk|risk of|set to|"
     r"poised|plans? to|aims? to|future|potentially|possible|possibly|outlook|forecasts?|"
     r"prospects?|implications?|warn(?:s|ed|ing)?|going forward|next (?:year|month|week)|"
-    r"suggests?|in the balance|to continue)\b"
+    r"suggests?|in the balance|to continue|will (?:likely|probably|continue|face|need|have to))\b"
 )
 BACKGROUND_RE = re.compile(
     r"\b(?:(?:in|since|by|until|from|of) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
@@ -68,7 +69,7 @@ BACKGROUND_RE = re.compile(
     r"in (?:recent|past|the past) (?:months|years|weeks|decades)|has long|have long|had been|"
     r"for (?:years|decades|months)|since|(?:in|since|late|early) (?:January|February|March|"
     r"April|June|July|August|September|October|November|December)|began|launched|"
-    r"(?:was|were) (?:first|founded|opened)|opened its first)\b",
+    r"(?:was|were) (?:first|founded|opened)|opened its first|lately|recently)\b",
     re.IGNORECASE,
 )
 
