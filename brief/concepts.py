@@ -33,17 +33,17 @@ Concept = tuple[str, str]
 Scores = tuple[float, ...]
 
 # A bigram counts when at least this share of the articles states it: ICSISumm's 3 of DUC's 10,
-# scaled to other cluster sizes (2 of 5 seeds, 1 of 1-3 articles). 2 of 10 lost 0.4 ROUGE-2 on
-# DUC 2004 (rare bigrams are noise); 4 of 10 was within noise of 3.
+# scaled to other cluster sizes (2 of 5 seeds, 1 of 1-3 articles). On DUC 2004 (bench/README.md,
+# ablation) 2 of 10 lost 0.5 ROUGE-2 (rare bigrams are noise) and 4 of 10 lost 0.2.
 MIN_DOC_SHARE = 0.3
 # An article's vote for a concept decays with the position of its first mention:
-# (1 + position) ** -POSITION_DECAY. Plain document frequency scored R-2 10.64 with the position
-# cap below; decays 0.25-1.0 scored 10.9-11.4, 0.5 sits in the middle of that plateau.
+# (1 + position) ** -POSITION_DECAY. Plain document frequency: -1.1 R-2; decays 0.25 and 1.0:
+# -0.2 and -0.5. 0.5 is the middle of that range, not a tuned optimum.
 POSITION_DECAY = 0.5
 # Candidates come from the first sentences of each article, where news states its facts:
-# positions 0..MAX_POSITION. +0.5 R-2 on DUC 2004 against no cap; caps 7-15 all within 0.2.
+# positions 0..MAX_POSITION. +0.3 R-2 on DUC 2004 against no cap; caps 7-15 all within 0.2.
 MAX_POSITION = 10
-# Shorter sentences rarely hold a whole fact (ICSISumm's cut). 8 and 12 were within noise.
+# Shorter sentences rarely hold a whole fact (ICSISumm's cut). 6, 8 and 12 were within noise.
 MIN_WORDS = 10
 # Readable alone: no quotation opened or closed elsewhere, and not cut from its neighbour by a
 # sentence break after initials or an abbreviation the segmenter did not know ("President B.J." /
@@ -53,12 +53,12 @@ MIN_WORDS = 10
 CUT_END_RE = re.compile(r"\b((?:[A-Z]\.){2,}|[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-z]{1,5}\.)$")
 # A sentence that opens with a pronoun or a demonstrative leans on a sentence the reader does not
 # have ("She was there before...", "This is..."), and "I"/"we" outside a quotation is the tail of
-# one. Dropping them cost nothing on DUC 2004 (R-2 11.35 -> 11.36).
+# one. Dropping them cost nothing on DUC 2004 (within 0.05 R-2).
 PRONOUN_START = frozenset("he she they it his her their its this these those i we you".split())
 # Tie-break inside the integer program: prefer earlier sentences, worth far less than any concept.
 LEAD_EPSILON = 1e-3
 # Bounds on the exact solver. Node counts keep the answer deterministic (a time limit would not);
-# DUC clusters solve in well under a second and a few hundred nodes.
+# DUC clusters solve in a fraction of a second and at most 7 branch-and-bound nodes.
 NODE_LIMIT = 20_000
 TIME_LIMIT_S = 60.0
 # rate(): a sentence ``choose`` would never take (a quotation, a late paragraph) counts at this
