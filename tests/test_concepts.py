@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import concepts, pipeline, segment, select
+from brief import concepts, ingest, pipeline, segment, select
 from brief.models import Corpus
 from brief.score import DEFAULT, METHODS
 from tests.conftest import article
@@ -138,3 +139,20 @@ def test_default_method_chooses_through_pipeline_summarize() -> None:
     )
     summary = pipeline.summarize(c, DEFAULT, words=40)
     assert summary and sum(select.word_count(s.text) for s in summary) <= 40
+
+
+def test_summaries_of_wire_copy_carry_no_datelines(tmp_path: Path) -> None:
+    story = (
+        "{place} (AP) -- Rebels seized the northern airport on Sunday after two days of heavy\n"
+        "fighting with government troops, a rebel spokesman said in the capital.\n"
+        "The airport is the main supply route for the government army in the north.\n"
+    )
+    for i, place in enumerate(("KINSHASA, Congo", "GOMA, Congo", "NAIROBI, Kenya")):
+        (tmp_path / f"{i}.txt").write_text(story.format(place=place), "utf-8")
+    c = segment.corpus(ingest.read([str(tmp_path)]))
+    summary = pipeline.summarize(c, DEFAULT, words=60)
+    assert summary
+    assert all(
+        "(AP)" not in s.text and not s.text.startswith(("KINSHASA", "GOMA")) for s in summary
+    )
+    assert all(select.eligible(s) for s in summary)
