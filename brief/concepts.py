@@ -189,13 +189,14 @@ def choose(corpus: Corpus, words: int | None, sentences: int | None) -> tuple[in
     """Indices of the sentences that cover the most concept weight within the budget.
 
     Earliest in their articles first (ledes lead, as in a news story), then by article. Whole
-    sentences only; their ``word_count`` sums to at most ``words``.
+    sentences only; their ``word_count`` sums to at most ``words``. When no candidate fits (a
+    few short sentences, a tiny budget), ``rate`` ranks the eligible sentences instead.
     """
     table = weights(corpus)
     pool = _pool(corpus, table)
-    if not pool:
-        return ()
-    picked = _solve(corpus, pool, table, words, sentences)
+    picked = _solve(corpus, pool, table, words, sentences) if pool else []
+    if not picked:  # too few words or sentences for the rules: rank what there is instead
+        picked = list(select.top(corpus, rate(corpus), words=words, sentences=sentences))
     return tuple(sorted(picked, key=lambda i: _place(corpus, i)[::-1]))
 
 
