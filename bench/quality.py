@@ -50,12 +50,18 @@ def brief_command() -> list[str]:
     return [sys.executable, "-c", "from brief.cli import main; main()"]
 
 
+# sumy's LSA builds its dictionary from a set, so its output follows Python's string hashing
+# (brief summarize --method lsa differs between runs): fix the seed so the table reproduces.
+ENV = {**os.environ, "PYTHONHASHSEED": "0"}
+
+
 def summarize(docs: Path, method: str, words: int) -> str:
     run = subprocess.run(
         [*brief_command(), "summarize", str(docs), "--words", str(words), "--method", method],
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     if run.returncode != 0:
         sys.exit(f"brief summarize {docs} --method {method} failed:\n{run.stderr}")
