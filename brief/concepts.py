@@ -162,7 +162,8 @@ def rate(corpus: Corpus) -> Scores:
     sentence that adds something; one ``choose`` may not take counts at INELIGIBLE_FACTOR.
     """
     table = weights(corpus)
-    covers = [[c for c in concepts(s) if c in table] for s in corpus.sentences]
+    # Sorted: gains are float sums, and their order must not follow Python's string hashing.
+    covers = [sorted(c for c in concepts(s) if c in table) for s in corpus.sentences]
     factor = [
         (1.0 if ok else INELIGIBLE_FACTOR) / word_count(s)
         for s, ok in zip(corpus.sentences, candidates(corpus), strict=True)
