@@ -155,7 +155,8 @@ class _KLState:
         rows = np.repeat(np.arange(p.n), np.diff(counts.indptr))
         d = self.d[counts.indices]
         self.x = np.bincount(rows, weights=d * (np.log(d) - np.log(counts.data)), minlength=p.n)
-        self.u = np.bincount(rows, weights=d, minlength=p.n)
+        self.x = self.x.astype(np.float64)  # bincount of nothing is an int array
+        self.u = np.bincount(rows, weights=d, minlength=p.n).astype(np.float64)
         self.r = np.zeros(keys)
         self.g = 0.0
         self.m = 0.0
