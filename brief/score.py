@@ -58,21 +58,22 @@ def _default(corpus: Corpus) -> Scores:
     return tuple(scores)
 
 
+# sumy's summarizers, computed by brief.fast with sumy's ratings (the oracle tests check it).
 SUMY_SUMMARIES = {
-    "lexrank": "sumy LexRank: PageRank over a tf-idf cosine graph (Erkan & Radev 2004)",
-    "textrank": "sumy TextRank: PageRank over word-overlap similarity (Mihalcea & Tarau 2004)",
-    "lsa": "sumy LSA: singular value decomposition of the term x sentence matrix",
-    "luhn": "sumy Luhn: clusters of significant words (Luhn 1958)",
-    "kl": "sumy KL-Sum: greedy minimum KL divergence to the input's word distribution",
-    "sumbasic": "sumy SumBasic: word probabilities, updated after each pick",
-    "edmundson": "sumy Edmundson: cue, title and location words (Edmundson 1969)",
-    "reduction": "sumy Reduction: graph of word-overlap sentence similarity",
-    "random": "sumy Random: a seeded shuffle, the floor every method must beat",
+    "lexrank": "LexRank as sumy rates it: power method on a tf-idf cosine graph (Erkan & Radev)",
+    "textrank": "TextRank as sumy rates it: PageRank over word overlap (Mihalcea & Tarau)",
+    "lsa": "LSA as sumy rates it: norm over all singular vectors (favours many distinct words)",
+    "luhn": "Luhn as sumy rates it: clusters of significant words (Luhn 1958)",
+    "kl": "KL-Sum as sumy rates it: greedy least KL divergence to the input's words",
+    "sumbasic": "SumBasic as sumy rates it: word probabilities, squared after each pick",
+    "edmundson": "Edmundson as sumy rates it: cue, title and location words (Edmundson 1969)",
+    "reduction": "Reduction as sumy rates it: summed word-overlap similarity",
+    "random": "Random as sumy rates it: a seeded shuffle, the floor every method must beat",
 }
 # Corrected variants of methods whose sumy implementation has a known defect (see brief/fast).
 CORRECTED_SUMMARIES = {
-    "lexrank-converged": "LexRank run to convergence with damping, as the paper defines it",
-    "lsa-topics": "LSA ranked on its leading topics, not on every singular value",
+    "lexrank-converged": "LexRank with damping, run to convergence as the paper defines it",
+    "lsa-topics": "LSA on the leading topics (Steinberger & Jezek 2004), not every dimension",
 }
 # name -> function in brief.fast computing it (vectorised, same ratings as sumy's class).
 FAST = {

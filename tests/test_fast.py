@@ -111,6 +111,15 @@ def test_duplicate_sentences_collapse_as_in_sumy(name: str) -> None:
     assert_same(name, corpus)
 
 
+@pytest.mark.parametrize("name", sorted(FAST))
+def test_different_sentences_with_the_same_terms(name: str) -> None:
+    """LexRank merges sentences with equal term counts into one node: results must not move."""
+    corpus = corpus_of(
+        [(None, [["Storm."], ["The storm.", "The.", "It."], ["Floods in the city."]])]
+    )
+    assert_same(name, corpus)
+
+
 def test_lexrank_with_no_shared_weight_rates_zero() -> None:
     """Every term is in all but one sentence (idf 0): sumy's power method gives NaN, fast 0."""
     corpus = corpus_of([(None, [["Storm city."], ["Storm."], ["City."]])])
@@ -134,7 +143,7 @@ def test_corrected_lexrank_is_a_converged_distribution(seeds: Corpus) -> None:
     ranks = graphs.lexrank_converged(prep.prepare(seeds))
     assert ranks.min() > 0
     assert ranks.sum() == pytest.approx(1.0)
-    graph = graphs.lexrank_graph(prep.prepare(seeds))
+    graph, _, _ = graphs.lexrank_graph(prep.prepare(seeds))
     assert (graph != graph.T).nnz == 0  # cosine is symmetric
 
 

@@ -46,60 +46,83 @@ def _tfidf(p: Prepared) -> tuple[Any, Any]:
     return weights, norms
 
 
-def lexrank_graph(p: Prepared, threshold: float = LEXRANK_THRESHOLD) -> Any:
-    """Binary CSR adjacency: pairs (self included) whose tf-idf cosine is above ``threshold``."""
+def distinct_rows(matrix: Any) -> tuple[Any, Any]:
+    """Rows of a CSR matrix with the same entries share one index: (first row of each, inverse)."""
+    index: dict[bytes, int] = {}
+    first: list[int] = []
+    inverse = np.empty(matrix.shape[0], dtype=np.int64)
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    for i in range(matrix.shape[0]):
+        a, b = indptr[i], indptr[i + 1]
+        key = indices[a:b].tobytes() + data[a:b].tobytes()
+        inverse[i] = index.setdefault(key, len(index))
+        if inverse[i] == len(first):
+            first.append(i)
+    return np.asarray(first, dtype=np.int64), inverse
+
+
+def lexrank_graph(p: Prepared, threshold: float = LEXRANK_THRESHOLD) -> tuple[Any, Any, Any]:
+    """Binary CSR adjacency between distinct tf-idf rows whose cosine is above ``threshold``
+    (self included), each row's index among them, and how many sentences share each.
+
+    Wire copies carried by several outlets are one row here: their edges are the same, and the
+    walk below weights them by their count, which gives sumy's result on the full graph.
+    """
     weights, norms = _tfidf(p)
+    rows, inverse = distinct_rows(p.counts)
+    weights, norms = weights[rows], norms[rows]
+    count = np.bincount(inverse, minlength=len(rows)).astype(np.float64)
     transposed = weights.T.tocsr()
     safe = np.where(norms > 0, norms, 1.0)
-    rows: list[Any] = []
-    cols: list[Any] = []
-    for start in range(0, p.n, BLOCK_ROWS):
+    found_rows: list[Any] = [np.zeros(0, dtype=np.int64)]
+    found_cols: list[Any] = [np.zeros(0, dtype=np.int64)]
+    for start in range(0, len(rows), BLOCK_ROWS):
         block = (weights[start : start + BLOCK_ROWS] @ transposed).tocoo()
         cosine = block.data / (safe[block.row + start] * safe[block.col])
         keep = cosine > threshold
-        rows.append(block.row[keep] + start)
-        cols.append(block.col[keep])
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    return sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(p.n, p.n))
+        found_rows.append(block.row[keep] + start)
+        found_cols.append(block.col[keep])
+    r, c = np.concatenate(found_rows), np.concatenate(found_cols)
+    graph = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(len(rows), len(rows)))
+    return graph, inverse, count
 
 
 def lexrank(p: Prepared) -> Any:
     """sumy's LexRank: L2-normalised power steps on the degree-normalised graph until a step
     moves less than 0.1. Sentences with no terms (or an empty graph) rate 0, where sumy gives NaN.
     """
-    graph = lexrank_graph(p)
-    degrees = np.asarray(graph.sum(axis=1)).ravel()
+    graph, inverse, count = lexrank_graph(p)
+    degrees = graph @ count
     degrees[degrees == 0] = 1.0
     transposed = graph.T.tocsr()
-    scores = np.full(p.n, 1.0 / p.n)
+    scores = np.full(len(count), 1.0 / p.n)
     step = 1.0
     while step > LEXRANK_EPSILON:
-        following = transposed @ (scores / degrees)
-        norm = np.linalg.norm(following)
+        following = transposed @ (count * scores / degrees)
+        norm = np.sqrt(count @ (following * following))
         if norm == 0:
             return np.zeros(p.n)
         following /= norm
-        step = float(np.linalg.norm(following - scores))
+        step = float(np.sqrt(count @ ((following - scores) ** 2)))
         scores = following
-    return scores
+    return scores[inverse]
 
 
 def lexrank_converged(p: Prepared) -> Any:
     """LexRank as Erkan & Radev define it: damped random walk on the same graph, to convergence."""
-    graph = lexrank_graph(p)
-    degrees = np.asarray(graph.sum(axis=1)).ravel()
+    graph, inverse, count = lexrank_graph(p)
+    degrees = graph @ count
     dangling = degrees == 0
     degrees[dangling] = 1.0
     transposed = graph.T.tocsr()
-    scores = np.full(p.n, 1.0 / p.n)
+    scores = np.full(len(count), 1.0 / p.n)
     for _ in range(CONVERGED_MAX_STEPS):
-        walk = transposed @ (scores / degrees) + scores[dangling].sum() / p.n
+        walk = transposed @ (count * scores / degrees) + (count * scores)[dangling].sum() / p.n
         following = (1.0 - LEXRANK_DAMPING) / p.n + LEXRANK_DAMPING * walk
-        if np.abs(following - scores).sum() < CONVERGED_TOLERANCE:
-            return following
+        if count @ np.abs(following - scores) < CONVERGED_TOLERANCE:
+            return following[inverse]
         scores = following
-    return scores
+    return scores[inverse]
 
 
 def _overlap_product(p: Prepared, x: Any, zero_norm: float) -> Any:

@@ -135,7 +135,8 @@ class _KLState:
     With D the document's word distribution, s_ik a sentence's counts and r_k the summary's:
     X_i sums D_k (log r_k - log(s_ik + r_k)) over its words in the summary and
     D_k (log D_k - log s_ik) over the others, whose D_k U_i adds up; G and M are the summary
-    words' own D_k (log D_k - log r_k) and D_k.
+    words' own D_k (log D_k - log r_k) and D_k. Per-sentence arrays hold the sentences still in
+    the running (``live``, compacted as picks accumulate) so a pick scans only those.
     """
 
     def __init__(self, p: Prepared) -> None:
@@ -151,21 +152,25 @@ class _KLState:
         )
         counts.sum_duplicates()
         self.by_word = counts.tocsc()
-        self.lengths = np.bincount(p.sentence[content], minlength=p.n)
         rows = np.repeat(np.arange(p.n), np.diff(counts.indptr))
         d = self.d[counts.indices]
-        self.x = np.bincount(rows, weights=d * (np.log(d) - np.log(counts.data)), minlength=p.n)
-        self.x = self.x.astype(np.float64)  # bincount of nothing is an int array
+        # float64 even when empty (a bincount of nothing is an int array)
+        self.x = np.bincount(rows, d * (np.log(d) - np.log(counts.data)), p.n).astype(np.float64)
         self.u = np.bincount(rows, weights=d, minlength=p.n).astype(np.float64)
+        lengths = np.bincount(p.sentence[content], minlength=p.n)
+        self.distinct, self.length_class = np.unique(lengths, return_inverse=True)
         self.r = np.zeros(keys)
         self.g = 0.0
         self.m = 0.0
         self.summary = 0
         self.p = p
-        self.alive = np.ones(p.n, dtype=bool)
-        self.distinct, self.length_class = np.unique(self.lengths, return_inverse=True)
+        self.live = np.arange(p.n)  # global index of each slot
+        self.slot = np.arange(p.n)  # slot of each sentence; -1 once compacted away
+        self.alive = np.ones(p.n, dtype=bool)  # per slot
+        self.dead = 0
 
     def pick(self) -> int:
+        """The first sentence left whose divergence is (within KL_TIE) the least."""
         size = self.distinct + self.summary
         with np.errstate(divide="ignore"):
             logs = np.where(size > 0, np.log(np.maximum(size, 1)), 0.0)
@@ -173,35 +178,51 @@ class _KLState:
         values[~self.alive] = np.inf
         least = float(values.min())
         tied = values <= least + KL_TIE * max(1.0, abs(least))
-        best = int(np.argmax(tied))
-        self.alive[best] = False
+        at = int(np.argmax(tied))
+        best = int(self.live[at])
+        self.alive[at] = False
+        self.dead += 1
+        if 2 * self.dead > len(self.live):
+            self._compact()
         return best
 
-    def add(self, best: int) -> None:
-        p = self.p
-        tokens = p.raw[p.offsets[best] : p.offsets[best + 1]]
-        self.summary += len(tokens)
-        lower = p.lower[p.offsets[best] : p.offsets[best + 1]]
-        matched = lower[p.is_lower[tokens] & (self.d[lower] > 0)]
-        words, added = np.unique(matched, return_counts=True)
-        for w, a in zip(words.tolist(), added.tolist(), strict=True):
-            self._raise(w, float(a))
+    def _compact(self) -> None:
+        keep = self.alive
+        self.slot[self.live[~keep]] = -1
+        self.live, self.x, self.u = self.live[keep], self.x[keep], self.u[keep]
+        self.length_class = self.length_class[keep]
+        self.slot[self.live] = np.arange(len(self.live))
+        self.alive = np.ones(len(self.live), dtype=bool)
+        self.dead = 0
 
-    def _raise(self, word: int, added: float) -> None:
-        """The summary holds ``added`` more of ``word``: update G, M and its sentences' X, U."""
-        d = self.d[word]
-        old = self.r[word]
+    def add(self, best: int) -> None:
+        """The summary takes sentence ``best``: update G, M and the X, U of sentences sharing
+        a word with it (words as written that are document words: lower-case ones)."""
+        p = self.p
+        span = slice(p.offsets[best], p.offsets[best + 1])
+        self.summary += span.stop - span.start
+        lower = p.lower[span]
+        matched = lower[p.is_lower[p.raw[span]] & (self.d[lower] > 0)]
+        if not len(matched):
+            return
+        words, added = np.unique(matched, return_counts=True)
+        d, old = self.d[words], self.r[words]
         new = old + added
-        self.r[word] = new
-        start, end = self.by_word.indptr[word], self.by_word.indptr[word + 1]
-        rows = self.by_word.indices[start:end]
-        s = self.by_word.data[start:end]
-        if old > 0:
-            self.g += d * (np.log(old) - np.log(new))
-            before = d * (np.log(old) - np.log(s + old))
-        else:
-            self.g += d * (np.log(d) - np.log(new))
-            self.m += d
-            self.u[rows] -= d
-            before = d * (np.log(d) - np.log(s))
-        self.x[rows] += d * (np.log(new) - np.log(s + new)) - before
+        self.r[words] = new
+        seen = old > 0
+        log_d, log_old, log_new = np.log(d), np.log(np.where(seen, old, 1.0)), np.log(new)
+        self.g += float((d * np.where(seen, log_old, log_d) - d * log_new).sum())
+        self.m += float(d[~seen].sum())
+        starts = self.by_word.indptr[words]
+        lengths = self.by_word.indptr[words + 1] - starts
+        at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        slots, s = self.slot[self.by_word.indices[at]], self.by_word.data[at]
+        keep = slots >= 0
+        slots, s = slots[keep], s[keep]
+        d, seen = np.repeat(d, lengths)[keep], np.repeat(seen, lengths)[keep]
+        old, new = np.repeat(old, lengths)[keep], np.repeat(new, lengths)[keep]
+        before = np.where(
+            seen, np.log(np.where(seen, old, 1.0)) - np.log(s + old), np.log(d) - np.log(s)
+        )
+        np.add.at(self.x, slots, d * (np.log(new) - np.log(s + new) - before))
+        np.add.at(self.u, slots[~seen], -d[~seen])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -52,12 +53,13 @@ class Prepared:
 def prepare(corpus: Corpus) -> Prepared:
     """The shared token stream and matrices of ``corpus`` (memoised for the last corpus)."""
     sentences = corpus.sentences
-    words: dict[str, int] = {}
-    ids = [words.setdefault(w, len(words)) for s in sentences for w in s.words]
+    titles = _heading_words(corpus)
+    stream = tuple(chain.from_iterable(s.words for s in sentences))
+    words = {w: i for i, w in enumerate(dict.fromkeys(chain(stream, titles)))}
+    tokens = np.fromiter(map(words.__getitem__, stream), dtype=np.int64, count=len(stream))
+    heading = np.fromiter(map(words.__getitem__, titles), dtype=np.int64, count=len(titles))
     lengths = np.fromiter((len(s.words) for s in sentences), dtype=np.int64, count=len(sentences))
-    heading = [words.setdefault(w, len(words)) for w in _heading_words(corpus)]
     lower, stem, stop, is_lower, stems = _vocabulary(tuple(words))
-    tokens = np.asarray(ids, dtype=np.int64)
     offsets = np.zeros(len(sentences) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     owner = np.repeat(np.arange(len(sentences)), lengths)
@@ -74,8 +76,8 @@ def prepare(corpus: Corpus) -> Prepared:
         stem=stem[tokens],
         stop=stop[tokens],
         is_lower=is_lower,
-        heading_stems=stem[np.asarray(heading, dtype=np.int64)],
-        heading_stop=stop[np.asarray(heading, dtype=np.int64)],
+        heading_stems=stem[heading],
+        heading_stop=stop[heading],
         stems=stems,
         counts=matrix(owner, stem[tokens], ~stop[tokens], len(sentences), len(stems)),
         paragraph=paragraph,
