@@ -58,12 +58,13 @@ def sumbasic(p: Prepared) -> Any:
         changed = _square(prob, terms[starts[best] : starts[best + 1]])
         if not changed:
             continue
-        rows = np.unique(holders[:, changed].indices)
+        held = [holders.indices[holders.indptr[w] : holders.indptr[w + 1]] for w in changed]
+        rows = np.unique(np.concatenate(held))
         rows = rows[alive[rows]]
-        for b, (_, ids) in enumerate(buckets):
-            mine = rows[bucket_of[rows] == b]
-            if len(mine):
-                masked[mine] = _means(prob, ids[slot_of[mine]], lengths[mine])
+        classes = bucket_of[rows]
+        for b in np.unique(classes).tolist():
+            mine = rows[classes == b]
+            masked[mine] = _means(prob, buckets[b][1][slot_of[mine]], lengths[mine])
     return collapse_picks(order, p.keys)
 
 
