@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run check test lint types setup clean
+.PHONY: run check test lint types setup clean browser
 
 setup: $(STAMP)
 
@@ -30,7 +30,17 @@ types: $(STAMP)
 test: $(STAMP)
 	NLTK_DATA=$$(mktemp -d) $(BIN)/pytest -q
 
-check: lint types test
+# Headless Chromium for the email screenshot check (tests/test_mail_browser.py). Installed from
+# Debian's package when we are root with apt; anywhere else the check is skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  { DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+	    { timeout 300 apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; }; }; } || \
+	echo "browser: chromium could not be installed; the email screenshot check will be skipped"
+
+check: lint types browser test
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brief.errors import BriefError
+from brief.errors import BriefError, ConfigError
+
+if TYPE_CHECKING:
+    from brief import mail
 
 SEEDS = "seeds"
 
@@ -57,25 +60,90 @@ def build(
         bool, typer.Option("--stdout", help="Print instead of writing files.")
     ] = False,
     force: Annotated[bool, typer.Option(help="Replace a brief that already exists.")] = False,
+    email: Annotated[
+        list[str] | None,
+        typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
+    ] = None,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
 
     Example: brief build seeds --format md,json --date 2026-11-21
+
+    Daily, by email: brief build feeds/today --email reader@example.org
     """
-    from brief import api, config
+    from brief import api, config, mail
 
     settings = config.settings(
-        method=method, length=length, words=words, bullets=bullets,
-        formats=config.formats(format_), out=out, date=date, force=force,
-    )  # fmt: skip
+        method=method,
+        length=length,
+        words=words,
+        bullets=bullets,
+        formats=config.formats(format_),
+        out=out,
+        date=date,
+        force=force,
+    )
     result = api.build(paths or [SEEDS], settings)
     if stdout:
         for fmt in settings.formats:
             typer.echo(result.texts[fmt], nl=False)
         return
+    if email and (stdout or "md" not in settings.formats):
+        raise ConfigError("--email sends the Markdown file: keep md in --format, drop --stdout")
     for written in api.write(result, settings):
         typer.echo(f"{written.status}: {written.path}", err=True)
         typer.echo(str(written.path))
+        if email and written.path.suffix == ".md":
+            _sent(mail.send_file(written.path, to=email))
+
+
+@app.command()
+def send(
+    brief: Annotated[
+        Path | None, typer.Argument(metavar="BRIEF", help="The brief's Markdown file.")
+    ] = None,
+    to: Annotated[
+        list[str] | None, typer.Option("--to", metavar="ADDR", help="Recipient (repeatable).")
+    ] = None,
+    cc: Annotated[
+        list[str] | None, typer.Option("--cc", metavar="ADDR", help="Copy to (repeatable).")
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Default: <headline> — <date>.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write BRIEF.eml beside the brief, send nothing.")
+    ] = False,
+    outbox: Annotated[
+        bool, typer.Option("--outbox", help="First send what waits in OUT/outbox.")
+    ] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the outbox.")] = Path("out"),
+) -> None:
+    """Email a brief: one message with the Markdown as text and as HTML.
+
+    SMTP settings: BRIEF_SMTP_* and BRIEF_FROM, or the [smtp] table of brief.toml.
+
+    Example: brief send out/2026-11-21-china-orders-halt.md --to reader@example.org
+    """
+    from brief import mail
+
+    if outbox:
+        sent = mail.send_outbox(out / mail.OUTBOX, mail.load_settings(), mail.load_policy())
+        typer.echo(f"sent {len(sent)} waiting message(s) from {out / mail.OUTBOX}", err=True)
+    if brief is not None:
+        _sent(mail.send_file(brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run))
+    elif not outbox:
+        raise ConfigError("give the brief to send: brief send out/<brief>.md --to ADDRESS")
+
+
+def _sent(receipt: mail.Receipt) -> None:
+    if receipt.eml is not None:
+        typer.echo(f"written: {receipt.eml} (dry run, nothing sent)", err=True)
+        typer.echo(str(receipt.eml))
+        return
+    tries = f" after {receipt.attempts} attempts" if receipt.attempts > 1 else ""
+    typer.echo(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}", err=True)
+    typer.echo(receipt.message_id)
 
 
 @app.command()
@@ -108,8 +176,10 @@ def methods(
     if json_:
         import json
 
-        rows = [{"name": m.name, "summary": m.summary, "default": m.name == DEFAULT}
-                for m in METHODS.values()]  # fmt: skip
+        rows = [
+            {"name": m.name, "summary": m.summary, "default": m.name == DEFAULT}
+            for m in METHODS.values()
+        ]
         typer.echo(json.dumps(rows, indent=2))
         return
     width = max(len(name) for name in METHODS)

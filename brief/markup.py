@@ -7,9 +7,11 @@ kept only for http, https and mailto: article text can never put live markup int
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 # Characters Markdown would read as markup at any position in article text.
@@ -31,3 +33,23 @@ def to_html(markdown: str) -> str:
 def escape(text: str) -> str:
     """Article text made literal inside Markdown (no emphasis, links, HTML or headings)."""
     return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_styled_html(markdown: str, styles: Mapping[str, str]) -> str:
+    """``to_html`` with an inline ``style`` on every tag named in ``styles``.
+
+    For email: many mail clients drop ``<style>`` blocks and only inline styles hold up. The
+    styles are set on parser tokens, so article text never reaches an attribute.
+    """
+    md = _parser()
+    tokens = md.parse(markdown)
+    for token in _walk(tokens):
+        if token.nesting >= 0 and token.tag in styles:
+            token.attrSet("style", styles[token.tag])
+    return str(md.renderer.render(tokens, md.options, {}))
+
+
+def _walk(tokens: Iterable[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        yield from _walk(token.children or ())

@@ -55,11 +55,12 @@ ROLE_OF = re.compile(
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
+# "will" alone is how news states a decision ("The CAC will review products"): no outlook cue.
 OUTLOOK_RE = re.compile(
-    r"\b(?:will|could|may|might|should|expected|expects?|likely|unlikely|at risk|risk of|set to|"
+    r"\b(?:could|may|might|should|expected|expects?|likely|unlikely|at risk|risk of|set to|"
     r"poised|plans? to|aims? to|future|potentially|possible|possibly|outlook|forecasts?|"
     r"prospects?|implications?|warn(?:s|ed|ing)?|going forward|next (?:year|month|week)|"
-    r"suggests?|in the balance|to continue)\b"
+    r"suggests?|in the balance|to continue|will (?:likely|probably|continue|face|need|have to))\b"
 )
 BACKGROUND_RE = re.compile(
     r"\b(?:(?:in|since|by|until|from|of) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|"
@@ -68,7 +69,7 @@ BACKGROUND_RE = re.compile(
     r"in (?:recent|past|the past) (?:months|years|weeks|decades)|has long|have long|had been|"
     r"for (?:years|decades|months)|since|(?:in|since|late|early) (?:January|February|March|"
     r"April|June|July|August|September|October|November|December)|began|launched|"
-    r"(?:was|were) (?:first|founded|opened)|opened its first)\b",
+    r"(?:was|were) (?:first|founded|opened)|opened its first|lately|recently)\b",
     re.IGNORECASE,
 )
 
@@ -206,6 +207,9 @@ def _plan(budget: Budget) -> Iterator[tuple[str, int]]:
 
 def choose(corpus: Corpus, groups: Sequence[Group], budget: Budget) -> dict[str, tuple[Pick, ...]]:
     """Picks per section within ``budget``: counts and the body's word cap hold exactly."""
+    from brief import vectors
+
+    matrix = vectors.tfidf(corpus)
     candidates = route(corpus, groups)
     placed: dict[str, list[Pick]] = {key: [] for key in ORDER}
     used: list[int] = []
@@ -220,7 +224,12 @@ def choose(corpus: Corpus, groups: Sequence[Group], budget: Budget) -> dict[str,
             n = select.word_count(corpus.sentences[lead].text)
             if budget.words is not None and words + n > budget.words:
                 continue
-            if any(select.redundant(corpus.sentences[lead], corpus.sentences[u]) for u in used):
+            if any(
+                select.redundant(
+                    corpus.sentences[lead], corpus.sentences[u], select.cosine(matrix, lead, u)
+                )
+                for u in used
+            ):
                 continue
             placed[key].append(pick)
             used.append(lead)

@@ -24,15 +24,19 @@ GROUP_HOPS = 2
 # A sentence reached through another outlet's member must still be this close to the lead
 # (and share GROUP_OVERLAP of its terms): chaining must not drift to a neighbouring fact.
 HOP_LEAD_COSINE = 0.25
-# Items sharing this share of the shorter one's words (or this cosine) say the same thing.
+# Items sharing this share of the shorter one's words (or terms) say the same thing.
 REDUNDANT_OVERLAP = 0.5
-REDUNDANT_COSINE = 0.5
+# 0.3: on the seeds, pairs above it restate one event ("Shares of local and Asian chipmakers
+# rose…" / "Shares of some Chinese and South Korean chipmakers rose…").
+REDUNDANT_COSINE = 0.3
 # Sentences shorter than this carry no fact on their own ("It added more.").
 MIN_WORDS = 6
 # Longer than this, a "sentence" is a run-on list or a segmentation failure.
 MAX_WORDS = 80
 
 QUESTION_RE = re.compile(r"\?[\"'”’)]*$")
+# Whole sentences only: a standfirst or caption with no closing punctuation is not an item.
+COMPLETE_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def word_count(text: str) -> int:
@@ -43,7 +47,12 @@ def word_count(text: str) -> int:
 def eligible(sentence: Sentence) -> bool:
     """A sentence that can stand alone as an item of a brief or summary."""
     n = len(sentence.words)
-    return MIN_WORDS <= n <= MAX_WORDS and not QUESTION_RE.search(sentence.text)
+    text = sentence.text
+    return (
+        MIN_WORDS <= n <= MAX_WORDS
+        and bool(COMPLETE_RE.search(text))
+        and not QUESTION_RE.search(text)
+    )
 
 
 def order(corpus: Corpus, scores: Sequence[float]) -> list[int]:

@@ -1,0 +1,34 @@
+"""The acceptance checks of a brief's JSON, shared by the CLI and golden tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+
+def norm(text: str) -> str:
+    """Compare up to white space and quote style."""
+    text = re.sub(r"[“”„‟″]|``|''", '"', text)
+    text = re.sub(r"[‘’‚‛′]", "'", text)
+    return " ".join(text.split())
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'.-]+", text)}
+
+
+def verify(data: dict[str, Any], root: Path) -> None:
+    """Every support sentence is verbatim in its source's file; no two items overlap."""
+    sources = {s["id"]: s for s in data["sources"]}
+    items = [i for s in data["sections"] for i in s["items"]]
+    for item in items:
+        assert item["support"][0]["sentence"] == item["text"]
+        for support in item["support"]:
+            source = sources[support["source"]]
+            raw = (root / source["path"]).read_text("utf-8")
+            assert norm(support["sentence"]) in norm(raw), support
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            wa, wb = words(a["text"]), words(b["text"])
+            assert len(wa & wb) < 0.5 * min(len(wa), len(wb)), (a["text"], b["text"])

@@ -1,0 +1,127 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from brief import ingest
+from brief.errors import InputError
+from tests.conftest import SEEDS
+
+
+def seed(n: str) -> ingest.Article:
+    (path,) = SEEDS.glob(f"{n}_*.txt")
+    (art,) = ingest.read([str(path)])
+    return art
+
+
+def test_headline_glued_to_a_repeated_standfirst_is_split_off() -> None:
+    art = seed("000")
+    assert art.title == "China Ban on Micron Adds to Trade Tension, Spurs Chip Rally"
+    assert art.text.count("Shares of local and Asian chipmakers rose") == 1
+
+
+def test_a_body_repeated_whole_is_kept_once() -> None:
+    art = seed("003")
+    assert art.text.count("In a move that appears to be retaliation") == 1
+
+
+def test_briefing_labels_bullets_and_reading_lists_are_removed() -> None:
+    art = seed("002")
+    assert art.title == "China Pushes Back Against US Chip Maker Despite Promise of Openness"
+    assert "The Lede:" not in art.text and "•" not in art.text
+    assert "Good Reads" not in art.text and "(CNN)" not in art.text
+    assert art.text.startswith("China is set to conduct a cybersecurity review")
+
+
+def test_captions_and_subheadings_are_dropped() -> None:
+    assert "Machine-translated copy" not in seed("001").text
+    assert seed("001").title is None  # its first line is a paragraph, not a headline
+    assert "Growing Tensions in Technology Trade" not in seed("004").text
+
+
+def test_hard_wrapped_wire_copy_is_joined_and_tex_quotes_turned() -> None:
+    title, text = ingest.clean(
+        "WASHINGTON (AP) -- The senate voted on Friday to approve the bill that\n"
+        "was sent over by the house last week, and ``we are pleased,'' said\n"
+        "the leader of the majority, who spoke to reporters after the vote\n"
+        "in the chamber.\n"
+    )
+    assert title is None
+    assert text.startswith("The senate voted on Friday to approve the bill that was sent")
+    assert "“we are pleased,”" in text and "\n" not in text
+
+
+def test_front_matter_and_json_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Chip ban\nsource: Example News\nurl: https://example.org/a\n"
+        "published: 2023-05-22T08:00:00Z\n---\nChina banned Micron chips on Sunday. It said so.\n"
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps({"title": "Ban", "source": "Wire", "text": "Shares rose on Monday."})
+    )
+    a, b = ingest.read([str(tmp_path)])
+    assert (a.title, a.outlet, a.url, a.published) == (
+        "Chip ban",
+        "Example News",
+        "https://example.org/a",
+        "2023-05-22",
+    )
+    assert (b.title, b.outlet, b.text) == ("Ban", "Wire", "Shares rose on Monday.")
+    assert a.path and a.path.endswith("a.md")
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    (art,) = ingest.read(["-"], stdin=io.StringIO("Headline here\n\nBody sentence one. Two."))
+    assert art.title == "Headline here" and art.path is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x00\x01binary\x00", "binary"),
+        (b"{not json", "not valid JSON"),
+    ],
+)
+def test_bad_files_are_clear_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / ("a.json" if content.startswith(b"{") else "a.txt")
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        ingest.read([str(path)])
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        ingest.read([str(tmp_path / "nope")])
+    with pytest.raises(InputError, match="no readable articles"):
+        ingest.read([str(tmp_path)])
+
+
+def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 100)
+    with pytest.raises(InputError, match="cap"):
+        ingest.read([str(path)])
+
+
+def test_undecodable_text_falls_back_and_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 owners said the ban hurt. It did.".encode("cp1252"))
+    (art,) = ingest.read([str(path)])
+    assert "Café" in art.text
+    assert "not UTF-8" in caplog.text
+
+
+def test_a_bad_file_in_a_folder_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "good.txt").write_text("A sentence about chips. Another one.")
+    (tmp_path / "empty.txt").write_text("")
+    assert len(ingest.read([str(tmp_path)])) == 1
+    assert "empty" in caplog.text

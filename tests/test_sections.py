@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pytest
+
+from brief import config, ingest, pipeline, score, sections, segment, select
+from tests.conftest import SEEDS, article
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "“We oppose restrictions with no basis,” a spokesperson from the US Commerce "
+            "Department said on Sunday.",
+            "US Commerce Department spokesperson",
+        ),
+        (
+            'Responding, US Commerce Secretary Gina Raimondo told the paper, "We firmly oppose '
+            'restrictions that have no basis."',
+            "US Commerce Secretary Gina Raimondo",
+        ),
+        (
+            "“No matter how the situation changes, China will open up.” – China’s new Premier, "
+            "Li Qiang.",
+            "China’s new Premier, Li Qiang",
+        ),
+        (
+            "“The ban is a serious escalation of the dispute,” said Jane Doe, an analyst.",
+            "Jane Doe",
+        ),
+        ("Micron said it looks “forward to continuing to engage with the authorities.”", "Micron"),
+    ],
+)
+def test_speakers(text: str, who: str) -> None:
+    corpus = segment.corpus([article(text)])
+    assert sections.speaker(corpus, 0) == who
+
+
+def test_a_pronoun_or_short_title_speaker_is_resolved_from_earlier_sentences() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "The US Commerce Department said it would speak to Beijing.",
+                "“We will engage with allies to address distortions of the market,” "
+                "the department said.",
+            )
+        ]
+    )
+    assert sections.speaker(corpus, 1) == "US Commerce Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The company opened its first factory in Xi’an in 2007.", "background"),
+        ("Tensions have grown in recent months following raids on firms.", "background"),
+        ("Other foreign businesses may face similar risks and challenges.", "outlook"),
+        ("The ban is expected to have a minimal impact on sales.", "outlook"),
+        ("Shares of chipmakers rose on Monday after Beijing banned Micron.", "known"),
+    ],
+)
+def test_routing_cues(text: str, kind: str) -> None:
+    (s,) = segment.corpus([article(text)]).sentences
+    assert sections.kind(s) == kind
+
+
+def seeds_brief(**options: object) -> tuple[object, object]:
+    arts = ingest.read([str(SEEDS)])
+    return arts, pipeline.brief(arts, config.settings(date="2026-11-21", **options))
+
+
+def test_every_sentence_is_used_once_and_every_citation_resolves() -> None:
+    arts, made = seeds_brief()
+    texts = [s.sentence for sec in made.sections for i in sec.items for s in i.support]  # type: ignore[attr-defined]
+    assert len(texts) == len(set(texts))
+    ids = {s.id for s in made.sources}  # type: ignore[attr-defined]
+    for sec in made.sections:  # type: ignore[attr-defined]
+        for item in sec.items:
+            for sup in item.support:
+                assert sup.source in ids
+                assert sup.sentence in arts[sup.source - 1].text  # type: ignore[index]
+
+
+@pytest.mark.parametrize("length", list(config.PRESETS))
+def test_budgets_hold_exactly(length: str) -> None:
+    _, made = seeds_brief(length=length)
+    budget = config.PRESETS[length]
+    counts = {s.key: len(s.items) for s in made.sections}  # type: ignore[attr-defined]
+    for key in sections.ORDER:
+        assert counts.get(key, 0) <= getattr(budget, key)
+    body = sum(select.word_count(i.text) for s in made.sections for i in s.items)  # type: ignore[attr-defined]
+    assert budget.words is not None and body <= budget.words
+
+
+@pytest.mark.parametrize("words", [40, 90, 150])
+def test_word_cap_holds(words: int) -> None:
+    _, made = seeds_brief(words=words, bullets=2)
+    body = sum(select.word_count(i.text) for s in made.sections for i in s.items)  # type: ignore[attr-defined]
+    assert 0 < body <= words
+    known = [s for s in made.sections if s.key == "known"]  # type: ignore[attr-defined]
+    assert not known or len(known[0].items) <= 2
+
+
+def test_a_section_with_nothing_suitable_is_left_out() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "Shares of chipmakers rose sharply on Monday after the ban on Micron.",
+                "Trading volumes in Seoul doubled during the morning session on Monday.",
+            )
+        ]
+    )
+    picks = sections.choose(
+        corpus, select.groups(corpus, score.rate(corpus)), config.PRESETS["standard"]
+    )
+    assert "quotes" not in picks and "background" not in picks

@@ -1,0 +1,80 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief import segment
+from tests.conftest import article
+
+
+def texts(paragraph: str) -> list[str]:
+    return [s.text for s in segment.article_sentences(article(paragraph), 0)]
+
+
+def test_news_abbreviations_do_not_break_sentences() -> None:
+    got = texts(
+        "Shares rose 3.5% in the U.S. on Monday, Mr. Smith said. The deal closed Jan. 5, "
+        "e.g. before the vote. It passed."
+    )
+    assert got == [
+        "Shares rose 3.5% in the U.S. on Monday, Mr. Smith said.",
+        "The deal closed Jan. 5, e.g. before the vote.",
+        "It passed.",
+    ]
+
+
+def test_abbreviation_at_sentence_end_before_a_sentence_starter() -> None:
+    assert texts("Curbs were imposed by the U.S. The move angered Beijing.") == [
+        "Curbs were imposed by the U.S.",
+        "The move angered Beijing.",
+    ]
+
+
+def test_quotations_stay_whole() -> None:
+    got = texts('“We firmly oppose it,” she said. "It is wrong." Micron said “no.” Talks go on.')
+    assert got == [
+        "“We firmly oppose it,” she said.",
+        '"It is wrong."',
+        "Micron said “no.”",
+        "Talks go on.",
+    ]
+
+
+def test_attribution_after_a_quote_stays_with_it() -> None:
+    got = texts("“China will open up.” – China’s new Premier, Li Qiang.")
+    assert got == ["“China will open up.” – China’s new Premier, Li Qiang."]
+
+
+def test_terms_are_stemmed_content_words() -> None:
+    assert segment.terms(segment.words("The chipmakers were banned")) == ("chipmak", "ban")
+
+
+def test_no_nltk_data_is_needed(tmp_path: object, monkeypatch: object) -> None:
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])  # type: ignore[attr-defined]
+    segment._punkt.cache_clear()
+    got = segment.corpus([article("One sentence here. Another one there.")]).sentences
+    assert [s.text for s in got] == ["One sentence here.", "Another one there."]
+
+
+words = st.sampled_from(
+    ["China", "Micron", "U.S.", "Mr.", "said", "ban", "3.5%", "“chips”", "the", "review", "Jan."]
+)
+sentence = st.builds(
+    lambda ws, end: " ".join(ws) + end,
+    st.lists(words, min_size=1, max_size=12),
+    st.sampled_from([".", "?", "!", ".”"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=6), st.lists(sentence, max_size=4))
+def test_sentences_map_back_to_the_text(first: list[str], second: list[str]) -> None:
+    paragraphs = [" ".join(first)] + ([" ".join(second)] if second else [])
+    a = article(*paragraphs)
+    found = list(segment.article_sentences(a, 0))
+    for s in found:
+        assert a.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    starts = [s.start for s in found]
+    assert starts == sorted(starts)
+    assert [s.position for s in found] == list(range(len(found)))
