@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from brief import ingest, score, segment, sumy_adapter
 from brief.fast import graphs, greedy, lexical, prep
 from brief.models import Article, Corpus
+from tests.conftest import SEEDS
 
 FAST = {
     "lexrank": graphs.lexrank,
@@ -128,7 +129,7 @@ def test_lexrank_with_no_shared_weight_rates_zero() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> Corpus:
-    return segment.corpus(ingest.read(["seeds"]))
+    return segment.corpus(ingest.read([str(SEEDS)]))
 
 
 def test_registry_serves_fast_methods_and_keeps_the_oracle(seeds: Corpus) -> None:
