@@ -114,7 +114,12 @@ def _leading_svd(weights: Any) -> tuple[Any, Any]:
 
 def random_(p: Prepared) -> Any:
     """sumy's Random: a shuffle of 0..n-1 by the adapter's seed (Python's random module)."""
-    order = list(range(p.n))
+    return shuffle(p.keys)
+
+
+def shuffle(keys: tuple[str, ...]) -> Any:
+    """sumy's Random for sentences hashed by ``keys``: needs no term matrix."""
+    order = list(range(len(keys)))
     random.Random(RANDOM_SEED).shuffle(order)
     ratings = np.asarray(order, dtype=np.float64)
-    return collapse_last(ratings, p.keys) if p.duplicates else ratings
+    return collapse_last(ratings, keys) if len(set(keys)) < len(keys) else ratings
