@@ -7,6 +7,8 @@ repeated words, Edmundson's cue words, one-word sentences and titles.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 from typing import Any
 
@@ -165,3 +167,29 @@ def test_lsa_topics_on_a_small_matrix_uses_the_dense_svd() -> None:
 
 def test_empty_corpus_rates_nothing() -> None:
     assert score.rate(Corpus(articles=(), sentences=()), "lexrank") == ()
+
+
+def _fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter (imports start from nothing) and return its output."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_cli_registry_and_config_import_nothing_heavy() -> None:
+    """`brief --help` and `brief methods` stay fast: numpy, scipy, nltk, sumy load on demand."""
+    loaded = _fresh(
+        "import sys, brief.cli, brief.score, brief.config; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'numpy','scipy','nltk','sumy'}))"
+    )
+    assert loaded == "[]"
+
+
+def test_segment_loads_nltk_parts_and_leaves_nltk_importable() -> None:
+    """Punkt and Snowball load without nltk/__init__; a later `import nltk` is the full package."""
+    out = _fresh(
+        "import sys; from brief import segment; segment._punkt(); segment._stemmer(); "
+        "print('nltk' in sys.modules, 'scipy' in sys.modules); "
+        "import nltk, nltk.stem.snowball; "
+        "print(callable(nltk.word_tokenize), nltk.stem.snowball.EnglishStemmer().stem('floods'))"
+    )
+    assert out.splitlines() == ["False False", "True flood"]
