@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from brief.models import Article, Corpus, Sentence
 
@@ -82,15 +83,24 @@ def _bare_nltk() -> Iterator[None]:
                 del sys.modules[name]
 
 
+def _nltk_module(name: str) -> Any:
+    """NLTK module ``name``, loaded bare if this NLTK allows it, else by a plain import."""
+    import importlib
+
+    try:
+        with _bare_nltk():
+            return importlib.import_module(name)
+    except (ImportError, AttributeError):  # an NLTK whose modules need its __init__ after all
+        return importlib.import_module(name)
+
+
 @cache
 def _punkt() -> object:
-    with _bare_nltk():
-        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = _nltk_module("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 @cache
@@ -102,10 +112,7 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def _stemmer() -> object:
-    with _bare_nltk():
-        from nltk.stem.snowball import EnglishStemmer
-
-    return EnglishStemmer()
+    return _nltk_module("nltk.stem.snowball").EnglishStemmer()
 
 
 @lru_cache(maxsize=200_000)
