@@ -7,7 +7,8 @@ Inputs of about 300, 1k, 3k, 10k and 30k sentences are built from real newswire 
 seeds, then the DUC 2004 documents, read in place from ../shared/bench/duc2004 (never copied),
 repeated in order once they run out (as wire copies are: 10k and up hold each DUC sentence more
 than once). For each size: the floor (reading and segmenting alone), every method in brief and in
-sumy (sumy skipped where its time, extrapolated from the last size, would pass 60 s), whole-process
+sumy (sumy skipped where its time, extrapolated from the last size with the larger of its
+measured growth and n^2, would pass 60 s), whole-process
 ``brief summarize --method lexrank --sentences 10`` and its peak memory (resident set size),
 and the largest peak traced memory of a brief scorer (tracemalloc). One Markdown table, with
 each method's growth exponent (slope of log time on log sentences).
@@ -133,7 +134,8 @@ def predicted(points: list[tuple[int, float]], n: int, name: str) -> float:
     if k is None:
         k = SUMY_FIRST_EXPONENT.get(name, DEFAULT_EXPONENT)
     last_n, last_t = points[-1]
-    return last_t * (n / last_n) ** max(k, 1.0)
+    # Small sizes understate sumy's growth (fixed costs): never assume less than n^2.
+    return last_t * (n / last_n) ** max(k, DEFAULT_EXPONENT)
 
 
 def measure(sizes: tuple[int, ...]) -> dict[str, Any]:

@@ -175,13 +175,12 @@ class _KLState:
         size = self.distinct + self.summary
         with np.errstate(divide="ignore"):
             logs = np.where(size > 0, np.log(np.maximum(size, 1)), 0.0)
-        values = self.g + self.x + logs[self.length_class] * (self.m + self.u)
-        values[~self.alive] = np.inf
-        least = float(values.min())
-        tied = values <= least + KL_TIE * max(1.0, abs(least))
-        at = int(np.argmax(tied))
+        values = self.x + logs[self.length_class] * (self.m + self.u)  # picked: x is inf
+        least = self.g + float(values.min())
+        at = int(np.argmax(values <= least - self.g + KL_TIE * max(1.0, abs(least))))
         best = int(self.live[at])
         self.alive[at] = False
+        self.x[at] = np.inf
         self.dead += 1
         if 2 * self.dead > len(self.live):
             self._compact()
