@@ -9,13 +9,15 @@ of word probabilities, as CPython 3.11's ``sum`` adds floats), so even exact tie
 sumy. A word's probability is squared at each pick and reaches 0.0 after about ten: past that a
 pick changes nothing, which keeps the total work linear.
 
-KL-Sum's divergence is kept as per-sentence sums updated by differences; candidates within
-``KL_TIE`` (relative) of the minimum count as tied and the first one wins, as in sumy's
-``kls.index(min(kls))`` when the values are equal.
+KL-Sum's divergence is kept as per-sentence sums updated by differences. Candidates within
+``KL_TIE`` (relative) of the least are tied as far as those sums can tell; among them the choice
+is sumy's: their divergences are recomputed term by term in sumy's own order and float
+arithmetic, and the least, first in order, wins (``kls.index(min(kls))``).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -23,8 +25,8 @@ from scipy import sparse
 
 from brief.fast.prep import Prepared, collapse_picks
 
-# Relative gap under which two KL divergences count as equal: sumy's own sums carry rounding
-# noise of about 1e-15 relative, ours about 1e-13 after many incremental updates.
+# Relative gap under which two KL divergences are settled by sumy's own arithmetic: rounding
+# makes about 1e-15 (sumy) to 1e-13 (our incremental sums) of difference between equal values.
 KL_TIE = 1e-10
 
 
@@ -169,6 +171,10 @@ class _KLState:
         self.slot = np.arange(p.n)  # slot of each sentence; -1 once compacted away
         self.alive = np.ones(p.n, dtype=bool)  # per slot
         self.dead = 0
+        self.picked: list[int] = []
+        self.synced = 0  # picks already in summary_order
+        self.summary_order: list[int] = []  # summary's document words, first occurrence order
+        self.summary_seen: set[int] = set()
 
     def pick(self) -> int:
         """The first sentence left whose divergence is (within KL_TIE) the least."""
@@ -177,7 +183,8 @@ class _KLState:
             logs = np.where(size > 0, np.log(np.maximum(size, 1)), 0.0)
         values = self.x + logs[self.length_class] * (self.m + self.u)  # picked: x is inf
         least = self.g + float(values.min())
-        at = int(np.argmax(values <= least - self.g + KL_TIE * max(1.0, abs(least))))
+        tied = np.flatnonzero(values <= least - self.g + KL_TIE * max(1.0, abs(least)))
+        at = int(tied[0]) if len(tied) == 1 else self._break_tie(tied)
         best = int(self.live[at])
         self.alive[at] = False
         self.x[at] = np.inf
@@ -185,6 +192,49 @@ class _KLState:
         if 2 * self.dead > len(self.live):
             self._compact()
         return best
+
+    def _break_tie(self, tied: Any) -> int:
+        """Among (near-)tied slots, sumy's choice: the least divergence as sumy's own float
+        arithmetic gives it, first in order. Sentences with the same content words get the same
+        bits, so only one of each is computed (copies of a wire sentence cost nothing)."""
+        p = self.p
+        keys = []
+        for slot in tied.tolist():
+            span = slice(p.offsets[self.live[slot]], p.offsets[self.live[slot] + 1])
+            keys.append(tuple(p.lower[span][~p.stop[span]].tolist()))
+        if len(set(keys)) == 1:
+            return int(tied[0])
+        self._sync_summary()
+        exact = {key: self._sumy_divergence(key) for key in dict.fromkeys(keys)}
+        least = min(exact.values())
+        return next(int(slot) for slot, key in zip(tied, keys, strict=True) if exact[key] == least)
+
+    def _sync_summary(self) -> None:
+        p = self.p
+        for best in self.picked[self.synced :]:
+            span = slice(p.offsets[best], p.offsets[best + 1])
+            for raw, low in zip(p.raw[span].tolist(), p.lower[span].tolist(), strict=True):
+                if p.is_lower[raw] and self.d[low] > 0 and low not in self.summary_seen:
+                    self.summary_seen.add(low)
+                    self.summary_order.append(low)
+        self.synced = len(self.picked)
+
+    def _sumy_divergence(self, content: tuple[int, ...]) -> float:
+        """KLSummarizer._kl_divergence(_joint_freq(content, summary), doc), term by term in
+        sumy's order: the sentence's words, then the summary's."""
+        counts: dict[int, int] = {}
+        for k in content:
+            counts[k] = counts.get(k, 0) + 1
+        total = float(len(content) + self.summary)
+        value = 0.0
+        for k, c in counts.items():
+            f = float(self.d[k])
+            value += f * math.log(f / ((c + float(self.r[k])) / total))
+        for k in self.summary_order:
+            if k not in counts:
+                f = float(self.d[k])
+                value += f * math.log(f / (float(self.r[k]) / total))
+        return value
 
     def _compact(self) -> None:
         keep = self.alive
@@ -199,6 +249,7 @@ class _KLState:
         """The summary takes sentence ``best``: update G, M and the X, U of sentences sharing
         a word with it (words as written that are document words: lower-case ones)."""
         p = self.p
+        self.picked.append(best)
         span = slice(p.offsets[best], p.offsets[best + 1])
         self.summary += span.stop - span.start
         lower = p.lower[span]
