@@ -123,6 +123,19 @@ def test_different_sentences_with_the_same_terms(name: str) -> None:
     assert_same(name, corpus)
 
 
+def test_kl_breaks_exact_ties_as_sumy() -> None:
+    """'storm x3 stormy' and 'flood' have equal divergence in exact terms; sumy's rounding
+    prefers 'flood', and so must we (hypothesis found this one)."""
+    corpus = corpus_of(
+        [
+            (None, [["The.", "The floods floods.", "The storm storm storm stormy."]]),
+            (None, [["The.", "The storms."], ["The.", "The.", "The flood."]]),
+            (None, [["The.", "The flood.", "The flood flood."]]),
+        ]
+    )
+    assert_same("kl", corpus)
+
+
 def test_lexrank_with_no_shared_weight_rates_zero() -> None:
     """Every term is in all but one sentence (idf 0): sumy's power method gives NaN, fast 0."""
     corpus = corpus_of([(None, [["Storm city."], ["Storm."], ["City."]])])
