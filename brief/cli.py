@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -186,6 +187,56 @@ def methods(
     for m in METHODS.values():
         mark = " (default)" if m.name == DEFAULT else ""
         typer.echo(f"{m.name:<{width}}  {m.summary}{mark}")
+
+
+@app.command()
+def daily(
+    config_: Annotated[
+        Path | None, typer.Option("--config", help="brief.toml with a [daily] table.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The digest's day, YYYY-MM-DD (default today).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Window before the run: 24h (default), 90m, 2d; 0 for no window."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    force: Annotated[bool, typer.Option(help="Replace today's digest and mail it again.")] = False,
+) -> None:
+    """One digest of the day's stories from the feeds, URLs and folders in brief.toml.
+
+    Example: brief daily --config brief.toml --since 24h
+    """
+    from brief import daily as digest_run
+
+    result = digest_run.main(
+        config_, date=date, since_text=since, out=out, force=force, progress=_progress()
+    )
+    for written in result.written:
+        typer.echo(f"{written.status}: {written.path}", err=True)
+        typer.echo(str(written.path))
+    for skipped in result.digest.skipped:
+        typer.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
+    typer.echo(result.note, err=True)
+
+
+def _progress() -> Callable[[str, int, int], None]:
+    """Progress on stderr: a bar on a terminal, one line per finished stage otherwise."""
+    tty = sys.stderr.isatty()
+
+    def show(stage: str, done: int, total: int) -> None:
+        if tty:
+            filled = PROGRESS_WIDTH * done // max(total, 1)
+            bar = "#" * filled + "." * (PROGRESS_WIDTH - filled)
+            typer.echo(f"\r{stage:<9} [{bar}] {done}/{total}", err=True, nl=done == total)
+        elif done == total:
+            typer.echo(f"{stage}: {total} done", err=True)
+
+    return show
+
+
+PROGRESS_WIDTH = 30
 
 
 def _logging() -> None:

@@ -20,12 +20,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from brief.errors import InputError
+from brief.errors import FetchError, InputError
 from brief.models import Article
 
 log = logging.getLogger("brief")
 
 SUFFIXES = (".txt", ".md", ".markdown", ".json")
+WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
 # A first line of at most this many words, with no final period, reads as a headline.
@@ -63,7 +64,12 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
     if not paths:
         raise InputError("no input: give files, folders or - for standard input")
     articles: list[Article] = []
+    web = [name for name in paths if name.startswith(WEB_PREFIXES)]
+    if web:
+        articles.extend(_fetch(web))
     for name in paths:
+        if name.startswith(WEB_PREFIXES):
+            continue
         if name == "-":
             articles.extend(_parse(_stdin_text(stdin), "stdin.txt", None))
             continue
@@ -77,6 +83,21 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
     if not articles:
         raise InputError(f"no readable articles in {', '.join(paths)}")
     return tuple(articles)
+
+
+def _fetch(urls: Sequence[str]) -> Iterator[Article]:
+    """Articles from web addresses (brief.fetch, brief.extract); a failed page is a warning."""
+    from brief import extract, fetch
+
+    with fetch.Fetcher() as client:
+        pages, failures = fetch.fetch_all(client, urls)
+    for failure in failures:
+        log.warning("skipped %s", failure.reason)
+    for page in pages:
+        try:
+            yield extract.article(page)
+        except FetchError as error:
+            log.warning("skipped %s", error)
 
 
 def _stdin_text(stdin: TextIO | None) -> str:

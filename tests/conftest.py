@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from brief.models import Article
+from tests.webserver import Site, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -35,3 +37,10 @@ def seeds_copy(tmp_path: Path) -> Path:
 def article(*paragraphs: str, title: str | None = None, outlet: str | None = None) -> Article:
     """Build an Article from paragraphs: article("First.", "Second.", title="T")."""
     return Article(text="\n\n".join(paragraphs), title=title, outlet=outlet)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A real HTTP server on 127.0.0.1, scripted by the test (see tests/webserver.py)."""
+    with serve() as scripted:
+        yield scripted
