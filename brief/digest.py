@@ -71,17 +71,21 @@ def _story(story: Covered) -> dict[str, Any]:
         "title": markup.escape(made.title),
         "coverage": markup.escape(_coverage(story)),
         "sections": [
-            {"key": s.key, "heading": s.heading, "lines": [render._line(s.key, i) for i in s.items]}
+            {
+                "key": s.key,
+                "heading": s.heading,
+                "lines": [render.item_line(s.key, i) for i in s.items],
+            }
             for s in made.sections
         ],
-        "sources": [render._source_line(s) for s in made.sources],
+        "sources": [render.source_line(s) for s in made.sources],
         "copies": [_copy_line(a) for a in story.copies],
     }
 
 
 def markdown(digest: Digest) -> str:
     text: str = (
-        render._env()
+        render.environment()
         .get_template("digest.md.j2")
         .render(
             title=title(digest),
@@ -97,7 +101,9 @@ def html(digest: Digest, md: str | None = None) -> str:
     from markupsafe import Markup
 
     body = Markup(markup.to_html(md if md is not None else markdown(digest)))
-    page: str = render._env().get_template("digest.html.j2").render(title=title(digest), body=body)
+    page: str = (
+        render.environment().get_template("digest.html.j2").render(title=title(digest), body=body)
+    )
     return page
 
 

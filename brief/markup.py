@@ -27,7 +27,17 @@ def _parser() -> MarkdownIt:
 
 def to_html(markdown: str) -> str:
     """An HTML fragment for ``markdown``; raw HTML is shown as text, unsafe links dropped."""
-    return str(_parser().render(markdown))
+    md = _parser()
+    return str(md.renderer.render(_tokens(markdown), md.options, {}))
+
+
+def _tokens(markdown: str) -> list[Token]:
+    """Parsed tokens; a code fence's info string is dropped, so text never becomes a class."""
+    tokens = _parser().parse(markdown)
+    for token in _walk(tokens):
+        if token.type == "fence":
+            token.info = ""
+    return tokens
 
 
 def escape(text: str) -> str:
@@ -42,7 +52,7 @@ def to_styled_html(markdown: str, styles: Mapping[str, str]) -> str:
     styles are set on parser tokens, so article text never reaches an attribute.
     """
     md = _parser()
-    tokens = md.parse(markdown)
+    tokens = _tokens(markdown)
     for token in _walk(tokens):
         if token.nesting >= 0 and token.tag in styles:
             token.attrSet("style", styles[token.tag])

@@ -27,7 +27,7 @@ def templates() -> Any:
 
 
 @cache
-def _env() -> Any:
+def environment() -> Any:
     import jinja2
 
     folder = templates()
@@ -47,14 +47,14 @@ def citation(item: Item) -> str:
     return "[" + ", ".join(str(i) for i in ids) + "]"
 
 
-def _line(key: str, item: Item) -> str:
+def item_line(key: str, item: Item) -> str:
     text = f"{markup.escape(item.text)} {citation(item)}"
     if key == "quotes" and item.speaker:
         return f"**{markup.escape(item.speaker)}:** {text}"
     return text
 
 
-def _source_line(source: Source) -> str:
+def source_line(source: Source) -> str:
     parts = [f"*{markup.escape(source.title)}*"]
     if source.outlet:
         parts.append(markup.escape(source.outlet))
@@ -74,17 +74,17 @@ def byline(brief: Brief) -> str:
 
 def markdown(brief: Brief) -> str:
     sections = [
-        {"key": s.key, "heading": s.heading, "lines": [_line(s.key, i) for i in s.items]}
+        {"key": s.key, "heading": s.heading, "lines": [item_line(s.key, i) for i in s.items]}
         for s in brief.sections
     ]
     text: str = (
-        _env()
+        environment()
         .get_template("brief.md.j2")
         .render(
             title=markup.escape(brief.title),
             byline=byline(brief),
             sections=sections,
-            sources=[_source_line(s) for s in brief.sources],
+            sources=[source_line(s) for s in brief.sources],
         )
     )
     return text
@@ -95,7 +95,7 @@ def html(brief: Brief, md: str | None = None) -> str:
     from markupsafe import Markup
 
     body = Markup(markup.to_html(md if md is not None else markdown(brief)))
-    page: str = _env().get_template("brief.html.j2").render(title=brief.title, body=body)
+    page: str = environment().get_template("brief.html.j2").render(title=brief.title, body=body)
     return page
 
 

@@ -11,9 +11,13 @@ Invariant (property-tested): for every sentence, ``article.text[s.start:s.end] =
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from brief.models import Article, Corpus, Sentence
 
@@ -48,14 +52,55 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 CLOSERS = "\"'”’)]»"
 
 
+@contextmanager
+def _bare_nltk() -> Iterator[None]:
+    """Import single NLTK modules without running ``nltk/__init__.py``.
+
+    That file imports most of NLTK, scipy.stats among it: about 2 s, for the Punkt and Snowball
+    modules that need none of it. Stand-in packages hold the submodule paths while they load;
+    afterwards sys.modules is left as it was, so a later ``import nltk`` (sumy's) is complete.
+    """
+    if "nltk" in sys.modules:
+        yield
+        return
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("nltk")
+    root = Path(spec.origin if spec and spec.origin else ".").parent
+    before = set(sys.modules)
+    for name in ("nltk", "nltk.tokenize", "nltk.stem", "nltk.corpus"):
+        package = types.ModuleType(name)
+        package.__path__ = [str(root.joinpath(*name.split(".")[1:]))]
+        sys.modules[name] = package
+    # Snowball imports NLTK's stop-word corpus reader; it is used only with ignore_stopwords.
+    sys.modules["nltk.corpus"].stopwords = None  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
+
+
+def _nltk_module(name: str) -> Any:
+    """NLTK module ``name``, loaded bare if this NLTK allows it, else by a plain import."""
+    import importlib
+
+    try:
+        with _bare_nltk():
+            return importlib.import_module(name)
+    except (ImportError, AttributeError):  # an NLTK whose modules need its __init__ after all
+        return importlib.import_module(name)
+
+
 @cache
 def _punkt() -> object:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = _nltk_module("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 @cache
@@ -67,9 +112,7 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def _stemmer() -> object:
-    from nltk.stem.snowball import EnglishStemmer
-
-    return EnglishStemmer()
+    return _nltk_module("nltk.stem.snowball").EnglishStemmer()
 
 
 @lru_cache(maxsize=200_000)

@@ -250,3 +250,39 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Storm Ellis" in done.stdout and "The Harbour Gazette" in done.stdout
     assert "Warning: skipped" in done.stderr and "HTTP 404" in done.stderr
+
+
+def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path) -> None:
+    """Feeds over HTTP on 127.0.0.1, mail through aiosmtpd on 127.0.0.1, `brief daily` twice."""
+    import email
+    import os
+    import subprocess
+    import sys
+
+    from tests.smtp_servers import Inbox, serving
+
+    site.mount(WEB)
+    feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)
+    inbox = Inbox()
+    with serving(inbox) as port:
+        (tmp_path / "brief.toml").write_text(
+            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n\n'
+            f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            'from = "brief@example.org"\n'
+        )
+        env = {**os.environ, "NLTK_DATA": str(tmp_path / "none"), "BRIEF_SMTP_RETRY_WAIT": "0"}
+        args = ["daily", "--config", "brief.toml", "--date", DATE, "--since", "48h"]
+        for _ in range(2):
+            done = subprocess.run(
+                [sys.executable, "-c", "from brief.cli import main; main()", *args],
+                cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+    (received,) = inbox.received
+    assert received.recipients == ("desk@example.org",)
+    message = email.message_from_bytes(received.data)
+    assert message.get_content_type() == "multipart/alternative"
+    assert "Daily brief 2026-11-21" in str(message["Subject"])
+    parts = {p.get_content_type(): p.get_payload(decode=True) for p in message.walk()}
+    html = parts["text/html"].decode("utf-8")  # type: ignore[union-attr]
+    assert "Storm Ellis" in html and "<script" not in html
