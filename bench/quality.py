@@ -1,8 +1,10 @@
 """Summary quality on DUC 2004 Task 2: every method of `brief summarize`, scored by ROUGE-1.5.5.
 
-usage: python bench/quality.py [--data DIR] [--methods brief,lexrank] [--words 100] [--jobs 2]
+usage: python bench/quality.py [--data DIR] [--methods brief,lexrank] [--oracles] [--words 100]
 
-For every cluster and every method (the default first) this runs
+For every cluster and every method (the default first; sumy's own classes, ``sumy-*``, only with
+--oracles: the oracle tests hold them equal to their fast twins, and sumy-kl alone takes about
+a minute per cluster) this runs
 ``brief summarize <cluster>/docs --words 100 --method <m>`` as a subprocess, writes the summaries
 to bench/scratch/quality/<method>/<cluster>.txt (git-ignored), scores each method with the
 benchmark's own score.py (Hong et al. 2014 settings) and writes one table, our methods beside the
@@ -157,14 +159,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, help="the DUC 2004 folder (holds score.py, clusters/)")
     ap.add_argument("--methods", help="comma list (default: every method, the default first)")
+    ap.add_argument(
+        "--oracles",
+        action="store_true",
+        help="also sumy's own classes (sumy-*): the same ratings as their fast twins, and slow",
+    )
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--jobs", type=int, default=2, help="summaries run in parallel")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args()
-    from brief.score import DEFAULT, METHODS
+    from brief.score import DEFAULT, METHODS, ORACLE_PREFIX
 
     data = data_dir(args.data)
-    methods = args.methods.split(",") if args.methods else list(METHODS)
+    every = [m for m in METHODS if args.oracles or not m.startswith(ORACLE_PREFIX)]
+    methods = args.methods.split(",") if args.methods else every
     methods = [DEFAULT, *[m for m in methods if m != DEFAULT]]
     folders = write_summaries(data, methods, args.words, args.jobs)
     reference, printed = score(data, DEFAULT, folders[DEFAULT], sumrepo=True)
