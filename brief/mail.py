@@ -86,6 +86,15 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+# CPython's header folder can split an RFC 2047 encoded word across lines when it folds a long
+# non-ASCII header at the default 78 columns, and the subject then reads back garbled (found by
+# a hypothesis test). Headers are kept on one line instead: RFC 5322 allows up to 998 characters,
+# and subjects are capped well below that.
+WIRE = policy.SMTP.clone(max_line_length=998)
+FILE = policy.default.clone(max_line_length=998)  # .eml files: the same, with \n lines
+SUBJECT_MAX = 200
+
+
 def address(text: str, what: str = "address") -> Address:
     """One email address (``a@example.org`` or ``Name <a@example.org>``), checked strictly."""
     raw = text.strip()
@@ -102,6 +111,14 @@ def address(text: str, what: str = "address") -> Address:
 def one_line(text: str) -> str:
     """Text fit for a header: every run of white space (line breaks too) becomes one space."""
     return " ".join(text.split())
+
+
+def subject_line(text: str) -> str:
+    """A subject: one line, at most SUBJECT_MAX characters (cut at a word, with an ellipsis)."""
+    line = one_line(text)
+    if len(line) <= SUBJECT_MAX:
+        return line
+    return line[: SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip() + "…"
 
 
 def default_subject(markdown: str, name: str = "", today: dt.date | None = None) -> str:
@@ -142,7 +159,9 @@ def message(
     if not readers:
         raise ConfigError("no recipient: give at least one --to ADDRESS")
     when = (date or dt.datetime.now(dt.UTC)).astimezone()
-    title = one_line(subject or "") or default_subject(markdown, today=when.date())
+    title = subject_line(subject or "") or subject_line(
+        default_subject(markdown, today=when.date())
+    )
     headers = {
         "Subject": title,
         "From": origin,
@@ -226,7 +245,7 @@ def send_file(
     msg = message(markdown, sender=smtp.sender, to=to, cc=cc, subject=title)
     if dry_run:
         eml = path.with_suffix(".eml")
-        _write(eml, msg.as_bytes())
+        _write(eml, msg.as_bytes(policy=FILE))
         return Receipt(str(msg["Message-ID"]), title, envelope(msg)[1], attempts=0, eml=eml)
     return send(msg, smtp, load_policy(config_path, env), outbox=path.parent / OUTBOX)
 
@@ -305,7 +324,7 @@ def keep(msg: EmailMessage, folder: Path) -> Path:
     when = msg["Date"].datetime if msg["Date"] else dt.datetime.now(dt.UTC)
     ident = re.sub(r"[^A-Za-z0-9]", "", str(msg["Message-ID"]).split("@")[0])[:12] or "message"
     path = folder / f"{when:%Y-%m-%d}-{ident}.eml"
-    _write(path, msg.as_bytes())
+    _write(path, msg.as_bytes(policy=FILE))
     return path
 
 
@@ -333,7 +352,7 @@ def _deliver(msg: EmailMessage, smtp: SmtpSettings, policy: RetryPolicy) -> Rece
 
 def _wire(msg: EmailMessage) -> bytes:
     """The DATA payload: CRLF lines, leading dots doubled, ended by a line with one dot."""
-    data = msg.as_bytes(policy=policy.SMTP)
+    data = msg.as_bytes(policy=WIRE)
     data = re.sub(rb"(?m)^\.", b"..", data)
     return (data if data.endswith(b"\r\n") else data + b"\r\n") + b".\r\n"
 

@@ -196,8 +196,17 @@ def test_any_subject_stays_one_header(subject: str) -> None:
     msg = parse(build(subject=subject).as_bytes())
     assert sorted(msg.keys()) == sorted(build().keys())
     assert msg["Subject"] == (
-        mail.one_line(subject) or "Storm Ana makes landfall — 22 November 2026"
+        mail.subject_line(subject) or "Storm Ana makes landfall — 22 November 2026"
     )
+
+
+@pytest.mark.parametrize(
+    "subject", ["a" * 70 + " é" * 10, "0" * 76 + " é", "Ünïcödé " * 30, "x" * 400]
+)
+def test_long_non_ascii_subjects_survive_the_wire(subject: str) -> None:
+    msg = parse(build(subject=subject).as_bytes(policy=mail.WIRE))
+    assert msg["Subject"] == mail.subject_line(subject)
+    assert len(msg["Subject"]) <= mail.SUBJECT_MAX
 
 
 @pytest.mark.parametrize(
