@@ -25,7 +25,7 @@ from brief.models import Article, Corpus, Sentence
 # as newsrooms abbreviate them (AP style), company suffixes and the usual Latin.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sen rep gov lt col gen maj capt sgt cpl pvt adm cmdr rev hon pres supt
+    mr mrs ms dr prof sen rep gov lt col gen maj capt sgt cpl pvt adm cmdr cmndr rev hon pres supt
     st mt ft jr sr messrs mmes msgr
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
@@ -147,9 +147,35 @@ def _merge_attributions(text: str, raw: list[tuple[int, int]]) -> list[tuple[int
     return merged
 
 
+INITIALS_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
+FIRST_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
+
+
+def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'President B.J.' + 'Habibie said…' is one sentence: runs of initials are not ends.
+
+    Punkt knows only the initials it was given (U.S., U.N.); a run it does not know ends a
+    sentence only when a sentence starter follows ("…by the F.B.I. The agency…").
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in raw:
+        first = FIRST_WORD_RE.match(text, start)
+        if (
+            merged
+            and INITIALS_RE.search(text, merged[-1][0], merged[-1][1])
+            and first is not None
+            and first.group(1).lower() not in SENTENCE_STARTERS
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = _merge_attributions(text, list(_punkt().span_tokenize(text)))  # type: ignore[attr-defined]
+    raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
+    raw = _merge_attributions(text, _merge_initials(text, raw))
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,25 @@ def test_sentences_map_back_to_the_text(first: list[str], second: list[str]) -> 
     starts = [s.start for s in found]
     assert starts == sorted(starts)
     assert [s.position for s in found] == list(range(len(found)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indonesian President B.J. Habibie finds it difficult. He said so.",
+            ["Indonesian President B.J. Habibie finds it difficult.", "He said so."],
+        ),
+        (
+            "South Africa’s F.W. de Klerk spoke. Then he left.",
+            ["South Africa’s F.W. de Klerk spoke.", "Then he left."],
+        ),
+        (
+            "Curbs were imposed by the F.B.I. The agency said so.",
+            ["Curbs were imposed by the F.B.I.", "The agency said so."],
+        ),
+        ("Lt. Cmndr. Smith arrived. He left.", ["Lt. Cmndr. Smith arrived.", "He left."]),
+    ],
+)
+def test_runs_of_initials(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
