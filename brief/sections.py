@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brief import select
 from brief.config import Budget
@@ -54,6 +54,14 @@ ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# A sentence opening with one of these continues the one before it: out of context, in a brief,
+# it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
+LEANING_OPENERS = frozenset(
+    "But And Or So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
+    "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
+    "It Its They Their Them He His She Her This These That Those Such There".split()
+)
+OPENER_RE = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 
 # "will" alone is how news states a decision ("The CAC will review products"): no outlook cue.
 OUTLOOK_RE = re.compile(
@@ -174,16 +182,33 @@ def _lede_candidate(sentence: Sentence) -> bool:
     )
 
 
+def stands_alone(sentence: Sentence) -> bool:
+    """False for sentences that lean on the one before: "But lately…", "These measures…"."""
+    first = OPENER_RE.match(sentence.text)
+    return first is None or first.group(1) not in LEANING_OPENERS
+
+
+def _standalone(corpus: Corpus, group: Group) -> Group | None:
+    """The group shown by its best member that stands alone (the clearest sentence), if any."""
+    for k, m in enumerate(group.members):
+        if stands_alone(corpus.sentences[m]):
+            rest = group.members[:k] + group.members[k + 1 :]
+            return replace(group, members=(m, *rest))
+    return None
+
+
 def route(corpus: Corpus, groups: Sequence[Group]) -> dict[str, list[Pick]]:
     """Candidates for each section, best first."""
     candidates: dict[str, list[Pick]] = {key: [] for key in ORDER}
-    for group in groups:
-        lead = group.members[0]
-        sentence = corpus.sentences[lead]
-        who = speaker(corpus, lead)
+    for found in groups:
+        who = speaker(corpus, found.members[0])
         if who is not None:
-            candidates["quotes"].append(Pick("quotes", group, who))
+            candidates["quotes"].append(Pick("quotes", found, who))
             continue
+        group = _standalone(corpus, found)
+        if group is None:
+            continue  # every outlet's sentence leans on the one before it
+        sentence = corpus.sentences[group.members[0]]
         if QUOTED_RE.search(sentence.text) and sentence.text.lstrip()[0] in '“"':
             continue  # a quotation we cannot attribute is no fact of ours
         if _lede_candidate(sentence):

@@ -114,3 +114,16 @@ def test_a_section_with_nothing_suitable_is_left_out() -> None:
         corpus, select.groups(corpus, score.rate(corpus)), config.PRESETS["standard"]
     )
     assert "quotes" not in picks and "background" not in picks
+
+
+def test_a_fact_is_shown_by_an_outlet_whose_sentence_stands_alone() -> None:
+    corpus = segment.corpus(
+        [
+            article("But lately the company has moved chip production out of the country."),
+            article("The company has moved chip production out of the country, officials say."),
+        ]
+    )
+    groups = select.groups(corpus, score.rate(corpus))
+    picks = [p for section in sections.route(corpus, groups).values() for p in section]
+    shown = {corpus.sentences[p.group.members[0]].text for p in picks}
+    assert shown == {"The company has moved chip production out of the country, officials say."}
