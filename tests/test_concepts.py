@@ -105,7 +105,7 @@ def test_choose_prefers_what_many_articles_report() -> None:
 def test_unreadable_sentences_are_not_candidates() -> None:
     c = corpus(
         [
-            "Indonesian President B.J. Habibie finds attending the summit difficult, a paper said.",
+            "The rebels at the summit were led by Brig. Smith of the northern army, a paper said.",
             "“We will not go to the summit under these conditions,” he said on Friday night.",
             "He said the summit would go ahead without the two leaders on Monday next week.",
             "The summit of Pacific leaders opens in the Malaysian capital on Monday next week.",
