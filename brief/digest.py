@@ -98,13 +98,7 @@ def markdown(digest: Digest) -> str:
 
 
 def html(digest: Digest, md: str | None = None) -> str:
-    from markupsafe import Markup
-
-    body = Markup(markup.to_html(md if md is not None else markdown(digest)))
-    page: str = (
-        render.environment().get_template("digest.html.j2").render(title=title(digest), body=body)
-    )
-    return page
+    return render.page("digest.html.j2", title(digest), md if md is not None else markdown(digest))
 
 
 def data(digest: Digest) -> dict[str, Any]:

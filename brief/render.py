@@ -90,13 +90,18 @@ def markdown(brief: Brief) -> str:
     return text
 
 
-def html(brief: Brief, md: str | None = None) -> str:
-    """A standalone HTML page rendered from the Markdown."""
+def page(template: str, title: str, md: str) -> str:
+    """A standalone HTML page: ``md`` rendered safely into ``template`` (templates/)."""
     from markupsafe import Markup
 
-    body = Markup(markup.to_html(md if md is not None else markdown(brief)))
-    page: str = environment().get_template("brief.html.j2").render(title=brief.title, body=body)
-    return page
+    body = Markup(markup.to_html(md))
+    text: str = environment().get_template(template).render(title=title, body=body)
+    return text
+
+
+def html(brief: Brief, md: str | None = None) -> str:
+    """A standalone HTML page rendered from the Markdown."""
+    return page("brief.html.j2", brief.title, md if md is not None else markdown(brief))
 
 
 def data(brief: Brief) -> dict[str, Any]:
