@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from brief import deliver
 
 log = logging.getLogger("brief")
 
@@ -86,18 +86,9 @@ class Cache:
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write(body_path, entry.body)
-            _write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
+            deliver.atomic_write(body_path, entry.body)
+            deliver.atomic_write(
+                meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8")
+            )
         except OSError as error:
             log.warning("could not cache %s in %s (%s)", entry.url, self.folder, error)
-
-
-def _write(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -48,7 +48,7 @@ def write(files: Mapping[Path, str], *, force: bool = False) -> tuple[Written, .
         for path, content, status in plan:
             if status == "unchanged":
                 continue
-            staged.append((_stage(path, content), path))
+            staged.append((stage(path, content.encode("utf-8")), path))
         for temp, path in staged:
             os.replace(temp, path)
     except OSError as error:
@@ -60,9 +60,29 @@ def write(files: Mapping[Path, str], *, force: bool = False) -> tuple[Written, .
     return tuple(Written(path, status) for path, _, status in plan)
 
 
-def _stage(path: Path, content: str) -> Path:
+def stage(path: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``path`` (same file system, so a rename is atomic).
+
+    The temporary file is hidden and ends in .tmp, so no glob for the real files matches it,
+    and it is removed again if writing fails.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
-    return Path(temp)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` whole or not at all; raises OSError."""
+    temp = stage(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -14,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email import message_from_bytes, policy
@@ -32,6 +30,7 @@ from markupsafe import Markup
 
 from brief import markup
 from brief.config import Settings
+from brief.deliver import atomic_write
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
 from brief.smtp import (
     DEFAULT_POLICY,
@@ -377,18 +376,9 @@ def _read_message(path: Path) -> EmailMessage:
 
 def _write(path: Path, data: bytes) -> None:
     """Write whole or not at all: a crash never leaves half a message to be sent later."""
-    temp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            temp = Path(handle.name)
-            handle.write(data)
-        os.replace(temp, path)
+        atomic_write(path, data)
     except OSError as error:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
         raise OutputError(f"could not write {path}: {error.strerror or error}") from None
 
 
