@@ -24,8 +24,11 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     if not any(select.eligible(s) for s in corpus.sentences):
         raise InputError("the articles hold no complete sentences to brief")
     scores = score.rate(corpus, settings.method)
-    groups = select.groups(corpus, scores)
-    picks = sections.choose(corpus, groups, settings.budget)
+    from brief import vectors  # numpy and scipy: loaded when a brief is built, not on import
+
+    matrix = vectors.tfidf(corpus)  # one matrix for grouping and for redundancy checks
+    groups = select.groups(corpus, scores, matrix)
+    picks = sections.choose(corpus, groups, settings.budget, matrix)
     if not picks:
         shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
         raise ConfigError(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from brief import select
 from brief.config import Budget
@@ -230,11 +231,16 @@ def _plan(budget: Budget) -> Iterator[tuple[str, int]]:
         yield key, getattr(budget, key)
 
 
-def choose(corpus: Corpus, groups: Sequence[Group], budget: Budget) -> dict[str, tuple[Pick, ...]]:
-    """Picks per section within ``budget``: counts and the body's word cap hold exactly."""
+def choose(
+    corpus: Corpus, groups: Sequence[Group], budget: Budget, matrix: Any = None
+) -> dict[str, tuple[Pick, ...]]:
+    """Picks per section within ``budget``: counts and the body's word cap hold exactly.
+
+    ``matrix`` is the corpus's tf-idf (vectors.tfidf), built here when the caller has none.
+    """
     from brief import vectors
 
-    matrix = vectors.tfidf(corpus)
+    matrix = vectors.tfidf(corpus) if matrix is None else matrix
     candidates = route(corpus, groups)
     placed: dict[str, list[Pick]] = {key: [] for key in ORDER}
     used: list[int] = []
