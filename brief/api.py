@@ -24,13 +24,7 @@ class Built:
 def build(paths: Sequence[str], settings: Settings) -> Built:
     """Read, brief and render; nothing is written."""
     made = pipeline.brief(ingest.read(paths), settings)
-    md = render.markdown(made)
-    texts = {}
-    for fmt in settings.formats:
-        texts[fmt] = (
-            md if fmt == "md" else render.html(made, md) if fmt == "html" else render.json(made)
-        )
-    return Built(made, texts)
+    return Built(made, render.texts(made, settings.formats))
 
 
 def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:

@@ -8,6 +8,7 @@ what goes on each line is decided here.
 from __future__ import annotations
 
 import json as jsonlib
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -147,6 +148,17 @@ def json(brief: Brief) -> str:
 
 
 RENDERERS = {"md": markdown, "html": html, "json": json}
+
+
+def texts(brief: Brief, formats: Sequence[str] = tuple(RENDERERS)) -> dict[str, str]:
+    """The brief in each of ``formats``, the HTML rendered from the same Markdown."""
+    md = markdown(brief)
+    makers: dict[str, Callable[[], str]] = {
+        "md": lambda: md,
+        "html": lambda: html(brief, md),
+        "json": lambda: json(brief),
+    }
+    return {fmt: makers[fmt]() for fmt in formats}
 
 
 def render(brief: Brief, fmt: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import select
+from brief import segment, select
 from brief.config import Budget
 from brief.models import Corpus, Group, Sentence
 
@@ -62,7 +62,6 @@ LEANING_OPENERS = frozenset(
     "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
     "It Its They Their Them He His She Her This These That Those Such There".split()
 )
-OPENER_RE = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 
 # "will" alone is how news states a decision ("The CAC will review products"): no outlook cue.
 OUTLOOK_RE = re.compile(
@@ -185,7 +184,7 @@ def _lede_candidate(sentence: Sentence) -> bool:
 
 def stands_alone(sentence: Sentence) -> bool:
     """False for sentences that lean on the one before: "But lately…", "These measures…"."""
-    first = OPENER_RE.match(sentence.text)
+    first = segment.FIRST_WORD_RE.match(sentence.text)
     return first is None or first.group(1) not in LEANING_OPENERS
 
 
