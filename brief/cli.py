@@ -17,7 +17,7 @@ import typer
 from brief.errors import BriefError, ConfigError
 
 if TYPE_CHECKING:
-    from brief import mail
+    from brief.mail import outbox as mail
 
 SEEDS = "seeds"
 
@@ -72,7 +72,8 @@ def build(
 
     Daily, by email: brief build feeds/today --email reader@example.org
     """
-    from brief import api, config, mail
+    from brief import api, config
+    from brief.mail import outbox as mail
 
     settings = config.settings(
         method=method,
@@ -126,7 +127,7 @@ def send(
 
     Example: brief send out/2026-11-21-china-orders-halt.md --to reader@example.org
     """
-    from brief import mail
+    from brief.mail import outbox as mail
 
     if outbox:
         sent = mail.send_outbox(out / mail.OUTBOX, mail.load_settings(), mail.load_policy())
@@ -172,7 +173,7 @@ def methods(
 
     Example: brief methods
     """
-    from brief.score import DEFAULT, METHODS
+    from brief.scoring import DEFAULT, METHODS
 
     if json_:
         import json
@@ -208,7 +209,7 @@ def daily(
 
     Example: brief daily --config brief.toml --since 24h
     """
-    from brief import daily as digest_run
+    from brief.daily import run as digest_run
 
     result = digest_run.main(
         config_, date=date, since_text=since, out=out, force=force, progress=_progress()

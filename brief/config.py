@@ -100,7 +100,7 @@ def settings(**options: Any) -> Settings:
             raise ConfigError(f"--{key} must be at least 1")
     if "date" in given:
         given["date"] = check_date(given["date"])
-    from brief import score
+    from brief import scoring as score
 
     score.method(given.get("method", score.DEFAULT))
     return Settings(**given)

@@ -86,8 +86,8 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
 
 
 def _fetch(urls: Sequence[str]) -> Iterator[Article]:
-    """Articles from web addresses (brief.fetch, brief.extract); a failed page is a warning."""
-    from brief import extract, fetch
+    """Articles from web addresses (brief.web); a failed page is a warning."""
+    from brief.web import extract, fetch
 
     with fetch.Fetcher() as client:
         pages, failures = fetch.fetch_all(client, urls)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief import config, ingest, pipeline, score, sections, segment, select
+from brief import config, ingest, pipeline, sections, segment, select
+from brief import scoring as score
 from tests.conftest import SEEDS, article
 
 

@@ -1,4 +1,4 @@
-"""brief.smtp: settings from the environment and brief.toml, the retry policy, and which
+"""brief.mail.smtp: settings from the environment and brief.toml, the retry policy, and which
 failures are worth another try. Delivery to real servers is in test_mail.py."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from brief import smtp
 from brief.errors import ConfigError
+from brief.mail import smtp
 
 
 def test_settings_from_file_overridden_by_environment(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The daily digest: feeds, URLs and folders -> stories -> one cited digest a day.
 
     gather     feeds (entries in the window) + URLs -> fetched pages -> Articles; folders
-    stories    syndicated copies merged, articles grouped into stories (brief.stories)
+    stories    syndicated copies merged, articles grouped into stories (brief.daily.stories)
     keep       stories covered by at least ``min_outlets`` outlets, most covered then newest first
     brief      each story briefed by the pipeline (``short`` preset by default)
     digest     contents, then each story with its sections and sources (templates/digest.*)
@@ -20,10 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from brief import config, deliver, digest, extract, feeds, fetch, ingest, pipeline, stories
-from brief.digest import Covered, Digest, Skipped
+from brief import config, deliver, ingest, pipeline
+from brief.daily import digest, stories
+from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
 from brief.models import Article
+from brief.web import extract, feeds, fetch
 
 # A morning digest covers what was published since the previous one.
 DEFAULT_SINCE = "24h"
@@ -235,7 +237,7 @@ def run(
     if chosen.recipients and send is None:
         raise ConfigError(
             "recipients are set in [daily] but this build of brief cannot send email "
-            "(brief.mail is missing): remove them to write the digest only"
+            "(brief.mail.outbox is missing): remove them to write the digest only"
         )
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(chosen.fetching)
@@ -282,7 +284,7 @@ def mailer(config_path: Path | None) -> Send | None:
     import importlib
 
     try:
-        mail = importlib.import_module("brief.mail")
+        mail = importlib.import_module("brief.mail.outbox")
     except ModuleNotFoundError:
         return None
 

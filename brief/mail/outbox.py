@@ -2,7 +2,7 @@
 
 Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
 whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html);
-addresses are checked and header values kept to one line. ``send`` hands it to brief.smtp
+addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
 (retries, never twice) and keeps what could not be delivered in an outbox folder, which
 ``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
 person to check instead. The Message-ID is derived from the content and addresses, so a brief
@@ -32,7 +32,7 @@ from brief import markup
 from brief.config import Settings
 from brief.deliver import atomic_write
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
-from brief.smtp import (
+from brief.mail.smtp import (
     DEFAULT_POLICY,
     Failed,
     RetryPolicy,

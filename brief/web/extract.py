@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from brief import ingest
 from brief.errors import FetchError
-from brief.fetch import Page
 from brief.models import Article
+from brief.web.fetch import Page
 
 # Fewer words than this is a teaser or a stub, not an article. Wire briefs can be short (2 of
 # the 200 DUC 2004 development articles are under 50 words: 35 and 48), while a paywall teaser
