@@ -36,8 +36,24 @@ Paths = Annotated[
 Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from brief import __version__
+
+        typer.echo(f"brief {__version__}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context) -> None:
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Without a command, brief the seeds/ folder into out/ (same as `brief build`)."""
     if ctx.invoked_subcommand is None:
         build()
