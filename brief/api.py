@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from brief import deliver, ingest, pipeline, render, segment
+from brief import config, deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
 from brief.models import Brief
@@ -22,8 +22,8 @@ class Built:
 
 
 def build(paths: Sequence[str], settings: Settings) -> Built:
-    """Read, brief and render; nothing is written."""
-    made = pipeline.brief(ingest.read(paths), settings)
+    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
+    made = pipeline.brief(ingest.read(paths), settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
