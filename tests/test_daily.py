@@ -165,7 +165,7 @@ def test_nothing_covered_widely_enough_is_an_error(site: Site, tmp_path: Path) -
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
     chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]}, tmp_path)
-    with pytest.raises(ConfigError, match="cannot send email"):
+    with pytest.raises(ConfigError, match="no way to send was given"):
         daily.run(chosen, DATE, tmp_path, send=None)
 
 

@@ -24,6 +24,7 @@ from brief.config import Settings
 from brief.daily import digest, stories
 from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
+from brief.mail import outbox
 from brief.models import Article
 from brief.web import extract, feeds, fetch
 
@@ -183,10 +184,7 @@ def run(
     if not (chosen.feeds or chosen.urls or chosen.folders):
         raise ConfigError("no sources: list feeds, urls or folders in [daily] of brief.toml")
     if chosen.recipients and send is None:
-        raise ConfigError(
-            "recipients are set in [daily] but this build of brief cannot send email "
-            "(brief.mail.outbox is missing): remove them to write the digest only"
-        )
+        raise ConfigError("recipients are set in [daily] but no way to send was given")
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(fetching(chosen, out))
     try:
@@ -227,17 +225,11 @@ def _mail(
     return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
 
 
-def mailer(settings: Settings) -> Send | None:
-    """Email through brief.mail when this build has it (None otherwise): the seam for tests."""
-    import importlib
-
-    try:
-        mail = importlib.import_module("brief.mail.outbox")
-    except ModuleNotFoundError:
-        return None
+def mailer(settings: Settings) -> Send:
+    """Email through brief.mail with the run's settings: the seam tests replace."""
 
     def send(path: Path, recipients: tuple[str, ...], subject: str) -> None:
-        mail.send_file(path, to=recipients, subject=subject, settings=settings)
+        outbox.send_file(path, to=recipients, subject=subject, settings=settings)
 
     return send
 
