@@ -51,10 +51,10 @@ def test_import_brief_loads_nothing_heavy() -> None:
 
 
 def test_build_write_and_summarize_as_the_readme_shows(tmp_path: Path) -> None:
-    settings = brief.Settings(length="short", formats=("md", "json"), out=tmp_path)
-    built = brief.build(
-        [str(SEEDS)], settings.__class__(**{**_fields(settings), "date": "2026-11-21"})
+    settings = brief.Settings(
+        length="short", formats=("md", "json"), out=tmp_path, date="2026-11-21"
     )
+    built = brief.build([str(SEEDS)], settings)
     assert built.brief.date == "2026-11-21"
     assert built.texts["md"].startswith("# ")
     written = brief.write(built, settings)
