@@ -75,7 +75,7 @@ def corpus_of(cluster: Path) -> Any:
 def brief_of(corpus: Any) -> Any:
     from brief import config, pipeline
 
-    return pipeline.brief(corpus.articles, config.settings(date=DATE))
+    return pipeline.brief(corpus.articles, config.Settings(), DATE)
 
 
 def newest_first_sentence(corpus: Any) -> str:

@@ -21,7 +21,7 @@ NEW = (
 
 
 def build(*articles: Article, length: str = "standard") -> object:
-    return pipeline.brief(articles, config.settings(date="2026-11-21", length=length))
+    return pipeline.brief(articles, config.Settings(length=length), "2026-11-21")
 
 
 def lede_text(made: object) -> list[str]:
