@@ -98,17 +98,18 @@ def folder_set(folder: Path) -> str:
 # ---------------------------------------------------------------------------------------------
 # The referee's own reading of figures, polarity, openers, quotes and speakers.
 
-NUMBER_WORDS = {
+NUMBER_WORDS = {  # "one" is as often a pronoun ("one of the victims") as a count
     w: i
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
+    if w != "one"
 }
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 FIGURE_RE = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
-    r"(?:\s*(thousand|million|billion|trillion)\b)?",
+    r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b"
+    r"(?:\s*(hundred|thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
 NEGATION_RE = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n['’]t\b")
@@ -268,7 +269,8 @@ def support_disagrees(cases: list[Case]) -> str:
             for support in item["support"][1:]:
                 total += 1
                 a, b = item["text"], support["sentence"]
-                hits += figures(a) != figures(b) or negated(a) != negated(b)
+                # disagrees: lacks a figure of the item, or only one of them says "not"
+                hits += not figures(a) <= figures(b) or negated(a) != negated(b)
     return _share(hits, total)
 
 
@@ -319,7 +321,7 @@ def refused(cases: list[Case]) -> str:
 
 MEASURES: dict[str, Callable[[list[Case]], str]] = {
     "briefs refused (Error:)": refused,
-    "supports whose figures or polarity disagree with their item": support_disagrees,
+    "supports lacking a figure of their item, or with the other polarity": support_disagrees,
     "speaker labels: pronoun, function word, lone title/initial, clause, or not in the article": (
         bad_speakers
     ),

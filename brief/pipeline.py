@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from brief import scoring as score
-from brief import sections, segment, select
+from brief import claims, sections, segment, select
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
@@ -36,8 +36,9 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
             f"--words {settings.budget.words} is too small: the shortest sentence that could "
             f"open the brief has {shortest} words"
         )
+    known = claims.names(corpus.sentences)
     built = tuple(
-        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
+        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p, known) for p in chosen))
         for key, chosen in picks.items()
     )
     return Brief(
@@ -49,10 +50,13 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     )
 
 
-def _item(corpus: Corpus, pick: sections.Pick) -> Item:
+def _item(corpus: Corpus, pick: sections.Pick, known: frozenset[str]) -> Item:
+    """The pick's shown sentence, cited with every member that states its claim (claims.agree)."""
+    shown = corpus.sentences[pick.group.members[0]]
     support = tuple(
         Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
         for m in pick.group.members
+        if m == pick.group.members[0] or claims.agree(shown, corpus.sentences[m], known)
     )
     return Item(text=support[0].sentence, speaker=pick.speaker, support=support)
 
