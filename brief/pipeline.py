@@ -12,8 +12,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from brief import scoring as score
 from brief import claims, sections, segment, select
+from brief import scoring as score
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
