@@ -65,8 +65,14 @@ def build(
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
     ] = None,
+    split: Annotated[
+        bool, typer.Option("--split", help="Inputs about several stories: one brief per story.")
+    ] = False,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
+
+    Inputs about several stories: the largest is briefed and a warning names the others;
+    --split writes one brief per story.
 
     Example: brief build seeds --format md,json --date 2026-11-21
 
@@ -85,14 +91,15 @@ def build(
         date=date,
         force=force,
     )
-    result = api.build(paths or [SEEDS], settings)
+    results = api.build(paths or [SEEDS], settings, split=split)
     if stdout:
-        for fmt in settings.formats:
-            typer.echo(result.texts[fmt], nl=False)
+        for result in results:
+            for fmt in settings.formats:
+                typer.echo(result.texts[fmt], nl=False)
         return
     if email and (stdout or "md" not in settings.formats):
         raise ConfigError("--email sends the Markdown file: keep md in --format, drop --stdout")
-    for written in api.write(result, settings):
+    for written in api.write(results, settings):
         typer.echo(f"{written.status}: {written.path}", err=True)
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":

@@ -8,15 +8,14 @@ Pure: no files are read or written here (ingest and deliver sit at the two ends)
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 
-from brief import claims, sections, segment, select
+from brief import claims, lede, sections, segment, select, timeline
 from brief import scoring as score
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
-from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
+from brief.models import Article, Brief, Corpus, Item, Section, Sentence, Source, Support
 
 
 def brief(articles: Sequence[Article], settings: Settings) -> Brief:
@@ -29,7 +28,8 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
 
     matrix = vectors.tfidf(corpus)  # one matrix for grouping and for redundancy checks
     groups = select.groups(corpus, scores, matrix)
-    picks = sections.choose(corpus, groups, settings.budget, matrix)
+    story = timeline.story(corpus)
+    picks = sections.choose(corpus, groups, settings.budget, matrix, story)
     if not picks:
         shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
         raise ConfigError(
@@ -42,7 +42,7 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
         for key, chosen in picks.items()
     )
     return Brief(
-        title=headline(corpus, groups, picks),
+        title=headline(corpus, picks, story),
         date=settings.date or dt.date.today().isoformat(),
         method=settings.method,
         sections=built,
@@ -65,7 +65,7 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
     return tuple(
         Source(
             id=i + 1,
-            title=a.title or _opening(a.text),
+            title=a.title or opening(a.text),
             outlet=a.outlet,
             url=a.url,
             published=a.published,
@@ -79,37 +79,24 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
 OPENING_WORDS = 10
 
 
-def _opening(text: str) -> str:
+def opening(text: str) -> str:
+    """An article's opening words, as a reader would quote it."""
     words = text.split()
     return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
 
 
 def headline(
-    corpus: Corpus, groups: Sequence[Group], picks: dict[str, tuple[sections.Pick, ...]]
+    corpus: Corpus,
+    picks: dict[str, tuple[sections.Pick, ...]],
+    story: timeline.Timeline | None = None,
 ) -> str:
-    """The article title that best covers what the brief says; the lede when none has one."""
-    weights: dict[str, float] = {}
-    for chosen in picks.values():
-        for pick in chosen:
-            for m in pick.group.members:
-                for term in set(corpus.sentences[m].terms):
-                    weights[term] = weights.get(term, 0.0) + pick.group.score
-    best: tuple[float, int, str] | None = None
-    for i, article in enumerate(corpus.articles):
-        title = article.title
-        if not title or title.rstrip().endswith("?"):
-            continue
-        terms = set(segment.terms(segment.words(title)))
-        if not terms:
-            continue
-        value = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
-        key = (-value, i, title)
-        if best is None or key < best:
-            best = key
-    if best is not None:
-        return best[2]
+    """The article title that best states the lede's event; else the lede's main clause."""
+    story = story or timeline.story(corpus)
     first = next(iter(picks.values()))[0]
-    return corpus.sentences[first.group.members[0]].text
+    rank = {a: r for r, a in enumerate(timeline.newest(story.dates))}
+    titles = sorted((rank[i], a.title) for i, a in enumerate(corpus.articles) if a.title)
+    weight = lede.weights(corpus)
+    return lede.headline(corpus.sentences[first.group.members[0]].text, titles, weight)
 
 
 def slug(title: str, max_words: int = 8) -> str:
