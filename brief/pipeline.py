@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from brief import lede, sections, segment, select, timeline
+from brief import claims, lede, sections, segment, select, timeline
 from brief import scoring as score
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
@@ -37,8 +37,9 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
             f"{settings.named('words')} = {settings.budget.words} is too small: the shortest "
             f"sentence that could open the brief has {shortest} words"
         )
+    known = claims.names(corpus.sentences)
     built = tuple(
-        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
+        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p, known) for p in chosen))
         for key, chosen in picks.items()
     )
     return Brief(
@@ -50,10 +51,13 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
     )
 
 
-def _item(corpus: Corpus, pick: sections.Pick) -> Item:
+def _item(corpus: Corpus, pick: sections.Pick, known: frozenset[str]) -> Item:
+    """The pick's shown sentence, cited with every member that states its claim (claims.agree)."""
+    shown = corpus.sentences[pick.group.members[0]]
     support = tuple(
         Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
         for m in pick.group.members
+        if m == pick.group.members[0] or claims.agree(shown, corpus.sentences[m], known)
     )
     return Item(text=support[0].sentence, speaker=pick.speaker, support=support)
 

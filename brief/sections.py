@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import lede, segment, select, speakers, timeline
+from brief import lede, select, speakers, standalone, timeline
 from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes")
@@ -34,13 +34,6 @@ WINDOW_SLACK_DAYS = 7
 # (select.GROUP_OVERLAP: the share at which two outlets' sentences state one fact).
 HAPPENED_OVERLAP = select.GROUP_OVERLAP
 FIGURE_RE = re.compile(r"\d[\d,.]*\d|\d")
-# A sentence opening with one of these continues the one before it: out of context, in a brief,
-# it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
-LEANING_OPENERS = frozenset(
-    "But And Or So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
-    "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
-    "It Its They Their Them He His She Her This These That Those Such There".split()
-)
 
 # "will" alone is how news states a decision ("The CAC will review products"): no outlook cue.
 OUTLOOK_RE = re.compile(
@@ -117,16 +110,29 @@ def _cue(pattern: re.Pattern[str], sentence: Sentence) -> int:
 
 def stands_alone(sentence: Sentence) -> bool:
     """False for sentences that lean on the one before: "But lately…", "These measures…"."""
-    first = segment.FIRST_WORD_RE.match(sentence.text)
-    return first is None or first.group(1) not in LEANING_OPENERS
+    return standalone.stands_alone(sentence)
+
+
+def _shown_by(group: Group, m: int) -> Group:
+    k = group.members.index(m)
+    return replace(group, members=(m, *group.members[:k], *group.members[k + 1 :]))
 
 
 def _standalone(corpus: Corpus, group: Group) -> Group | None:
-    """The group shown by its best member that stands alone (the clearest sentence), if any."""
-    for k, m in enumerate(group.members):
-        if stands_alone(corpus.sentences[m]):
-            rest = group.members[:k] + group.members[k + 1 :]
-            return replace(group, members=(m, *rest))
+    """The group shown by its best member that stands alone and is whole, if any."""
+    for m in group.members:
+        if stands_alone(corpus.sentences[m]) and standalone.whole(corpus.sentences[m]):
+            return _shown_by(group, m)
+    return None
+
+
+def _quote(corpus: Corpus, group: Group) -> Pick | None:
+    """A quote shown by the outlet whose sentence is whole, stands alone and names who spoke."""
+    for m in group.members:
+        sentence = corpus.sentences[m]
+        who = speakers.speaker(corpus, m)
+        if who is not None and stands_alone(sentence) and standalone.whole(sentence):
+            return Pick("quotes", _shown_by(group, m), who)
     return None
 
 
@@ -170,9 +176,10 @@ def route(
     candidates: dict[str, list[Pick]] = {key: [] for key in ORDER}
     ledes: list[tuple[float, int, Pick]] = []
     for rank, found in enumerate(groups):
-        who = speakers.speaker(corpus, found.members[0])
-        if who is not None:
-            candidates["quotes"].append(Pick("quotes", found, who))
+        if speakers.speaker(corpus, found.members[0]) is not None:
+            quote = _quote(corpus, found)
+            if quote is not None:
+                candidates["quotes"].append(quote)
             continue
         group = _standalone(corpus, _newest_first(corpus, found, story))
         if group is None:
@@ -269,16 +276,44 @@ def choose(
             for u in used
         )
 
+    people = standalone.surnames(corpus)
+    shown: list[tuple[int, str]] = []  # (section rank, text a reader has met) of placed items
+
+    def introduced(pick: Pick) -> Pick | None:
+        """The pick shown by a member that names no one by surname alone before the brief has
+        given the full name (the speaker's label counts: it is read first)."""
+        rank = ORDER.index(pick.section)
+        before = standalone.named_in_full(t for r, t in shown if r <= rank)
+        lead = pick.group.members[0]
+        for m in pick.group.members if pick.section != "lede" else (lead,):
+            sentence = corpus.sentences[m]
+            who = pick.speaker
+            if m != lead:
+                if not (stands_alone(sentence) and standalone.whole(sentence)):
+                    continue
+                who = speakers.speaker(corpus, m) if pick.section == "quotes" else None
+                if pick.section == "quotes" and who is None:
+                    continue
+            if not standalone.unintroduced(f"{who or ''} {sentence.text}", people, before):
+                return Pick(pick.section, _shown_by(pick.group, m), who)
+        return None
+
     for key, quota in _plan(budget):
-        for pick in candidates[key]:
+        for candidate in candidates[key]:
             if len(placed[key]) >= quota:
                 break
-            if not fits(pick) or (
-                key == "outlook" and happened(corpus, story, pick.group.members[0])
+            pick = introduced(candidate)
+            if (
+                pick is None
+                or not fits(pick)
+                or (key == "outlook" and happened(corpus, story, pick.group.members[0]))
             ):
                 continue
             placed[key].append(pick)
             used.append(pick.group.members[0])
+            shown.append(
+                (ORDER.index(key), f"{pick.speaker or ''} {corpus.sentences[used[-1]].text}")
+            )
             words += select.word_count(corpus.sentences[pick.group.members[0]].text)
         if key == "lede" and placed["lede"] and budget.lede > 1:
             following = _continuation(corpus, placed["lede"][0].group)
