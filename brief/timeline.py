@@ -116,7 +116,7 @@ REPORTED_PAST_RE = re.compile(
 )
 # Told by someone: what a source said is news of the day it was said.
 REPORTED_RE = re.compile(
-    r"\b(?:said|says|told|tells|announced|reported|according to|added|insisted|stressed|"
+    r"\b(?:said|says|saying|told|tells|announced|reported|according to|added|insisted|stressed|"
     r"denied|claimed|confirmed|argued|acknowledged|testified|quoted|asked|urged)\b"
 )
 PERFECT_PAST_RE = re.compile(
