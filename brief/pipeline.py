@@ -108,9 +108,19 @@ def headline(
     return corpus.sentences[first.group.members[0]].text
 
 
+# A file name holds at most 255 bytes; the slug sits between a date and a format suffix, and a
+# temporary name adds some 20 characters while writing. 80 keeps eight long words readable.
+SLUG_MAX_CHARS = 80
+
+
 def slug(title: str, max_words: int = 8) -> str:
+    """The file-name part of a title: its first words, ASCII, at most SLUG_MAX_CHARS long."""
     words = re.findall(r"[a-z0-9]+", title.lower().replace("’", "").replace("'", ""))
-    return "-".join(words[:max_words]) or "brief"
+    kept = "-".join(words[:max_words])
+    if len(kept) > SLUG_MAX_CHARS:
+        cut = kept[: SLUG_MAX_CHARS + 1].rsplit("-", 1)[0]
+        kept = cut if cut and len(cut) <= SLUG_MAX_CHARS else kept[:SLUG_MAX_CHARS]
+    return kept or "brief"
 
 
 def summarize(

@@ -68,7 +68,10 @@ def since(text: str) -> dt.timedelta | None:
     if not match:
         raise ConfigError(f"--since {text!r} is not a duration: use e.g. 24h, 90m or 2d")
     amount, unit = int(match.group(1)), match.group(2)
-    return dt.timedelta(**{UNITS[unit]: amount}) if amount else None
+    try:
+        return dt.timedelta(**{UNITS[unit]: amount}) if amount else None
+    except OverflowError:
+        raise ConfigError(f"--since {text!r} is longer than any calendar: use e.g. 2d") from None
 
 
 def plan(table: Mapping[str, Any], out: Path, **overrides: Any) -> Plan:
@@ -141,9 +144,20 @@ class Window:
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
     day = dt.date.fromisoformat(date)
-    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    try:
+        end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    except OverflowError:  # 9999-12-31: the calendar ends before the day does
+        end_of_day = dt.datetime.max.replace(tzinfo=dt.UTC)
     end = now if day == dt.date.today() else min(now, end_of_day)
-    return Window(end - span if span else None, end)
+    if span is None:
+        return Window(None, end)
+    try:
+        return Window(end - span, end)
+    except OverflowError:
+        raise ConfigError(
+            f"a window of {span.days:,} days before {end:%Y-%m-%d} starts before year 1: "
+            "give a shorter --since"
+        ) from None
 
 
 def gather(
@@ -176,7 +190,8 @@ def gather(
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            articles.extend(a for a in ingest.read([folder]) if span.holds(a.published))
+            found = ingest.read([folder], skip=lambda path, why: skipped.append(Skipped(path, why)))
+            articles.extend(a for a in found if span.holds(a.published))
         except BriefError as error:
             skipped.append(_skip(folder, error))
     return tuple(articles), tuple(skipped)
