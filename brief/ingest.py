@@ -28,6 +28,8 @@ from brief.models import Article
 log = logging.getLogger("brief")
 
 SUFFIXES = (".txt", ".md", ".markdown", ".json")
+# Hosts (comma list) that `brief build URL...` may fetch although they are not public addresses.
+ALLOW_ENV = "BRIEF_ALLOW_HOSTS"
 WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
@@ -107,7 +109,9 @@ def _fetch(urls: Sequence[str]) -> Iterator[Article]:
     """Articles from web addresses (brief.web); a failed page is a warning."""
     from brief.web import extract, fetch
 
-    with fetch.Fetcher() as client:
+    allowed = os.environ.get(ALLOW_ENV, "")  # TODO(config): read with the other settings
+    options = fetch.Options(allow_hosts=tuple(h.strip() for h in allowed.split(",") if h.strip()))
+    with fetch.Fetcher(options) as client:
         pages, failures = fetch.fetch_all(client, urls)
     for failure in failures:
         log.warning("skipped %s", failure.reason)

@@ -52,6 +52,8 @@ class Plan:
     method: str = "brief"
     recipients: tuple[str, ...] = ()
     fetching: fetch.Options = field(default_factory=fetch.Options)
+    max_entries: int = fetch.MAX_ENTRIES  # taken from each feed, in feed order
+    max_pages: int = fetch.MAX_PAGES  # fetched in one run, listed URLs first
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +81,16 @@ def plan(table: Mapping[str, Any], out: Path, **overrides: Any) -> Plan:
     values = {**table, **{k: v for k, v in overrides.items() if v is not None}}
     known = {"feeds", "urls", "folders", "since", "min_outlets", "length", "method"}
     known |= {"recipients", "robots", "delay", "timeout", "cache"}
+    known |= {"allow_hosts", "max_entries", "max_pages"}
     unknown = sorted(set(values) - known)
     if unknown:
         raise ConfigError(
             f"unknown setting {', '.join(unknown)} in [daily]: use {', '.join(sorted(known))}"
         )
     lists = {key: _strings(values, key) for key in ("feeds", "urls", "folders", "recipients")}
+    for key in ("max_entries", "max_pages"):
+        if _number(values, key, 1, int) < 1:
+            raise ConfigError(f"{key} in [daily] must be at least 1")
     min_outlets = _number(values, "min_outlets", MIN_OUTLETS, int)
     if min_outlets < 1:
         raise ConfigError("min_outlets in [daily] must be at least 1")
@@ -101,7 +107,10 @@ def plan(table: Mapping[str, Any], out: Path, **overrides: Any) -> Plan:
             delay=_number(values, "delay", fetch.DELAY, float),
             timeout=_number(values, "timeout", fetch.TIMEOUT, float),
             cache=Path(cache) if cache else None,
+            allow_hosts=_strings(values, "allow_hosts"),
         ),
+        max_entries=_number(values, "max_entries", fetch.MAX_ENTRIES, int),
+        max_pages=_number(values, "max_pages", fetch.MAX_PAGES, int),
     )
 
 
@@ -172,9 +181,28 @@ def gather(
         except BriefError as error:
             skipped.append(_skip(url, error))
             continue
-        for entry in entries:
-            if span.holds(entry.published):
-                dated.setdefault(entry.url, entry.published)
+        inside = [e for e in entries if span.holds(e.published)]
+        if len(inside) > chosen.max_entries:
+            skipped.append(
+                Skipped(
+                    url,
+                    _past(
+                        len(inside) - chosen.max_entries,
+                        "entries",
+                        chosen.max_entries,
+                        "per feed",
+                        "max_entries",
+                    ),
+                )
+            )
+        for entry in inside[: chosen.max_entries]:
+            dated.setdefault(entry.url, entry.published)
+    if len(dated) > chosen.max_pages:
+        past = len(dated) - chosen.max_pages
+        skipped.append(
+            Skipped("this run", _past(past, "pages", chosen.max_pages, "per run", "max_pages"))
+        )
+        dated = dict(list(dated.items())[: chosen.max_pages])
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
@@ -195,6 +223,12 @@ def gather(
         except BriefError as error:
             skipped.append(_skip(folder, error))
     return tuple(articles), tuple(skipped)
+
+
+def _past(extra: int, what: str, cap: int, per: str, key: str) -> str:
+    return (
+        f"{extra:,} more {what} past the cap of {cap:,} {per} were not fetched ({key} in [daily])"
+    )
 
 
 def _skip(source: str, error: BriefError) -> Skipped:
