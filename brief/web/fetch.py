@@ -143,7 +143,8 @@ def backoff(options: Options) -> Wait:
 class Fetcher:
     """One HTTP client with the robots.txt rules and politeness clocks of a run's requests.
 
-    ``sleep``, ``clock`` and ``wait`` are injectable so tests run without real waiting.
+    ``sleep``, ``clock`` and ``wait`` are injectable so tests run without real waiting, and
+    ``resolver`` so they can name hosts that resolve to private addresses without DNS.
     Use as a context manager, or call ``close()``.
     """
 
@@ -154,9 +155,10 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
+        resolver: guard.Resolve = guard.resolve,
     ) -> None:
         self.options = options or Options()
-        self._guard = guard.Backend(self.options.allow_hosts, clock=clock)
+        self._guard = guard.Backend(self.options.allow_hosts, resolver, clock)
         self._client = httpx.Client(
             timeout=self.options.timeout,
             headers={"User-Agent": self.options.user_agent},
