@@ -18,9 +18,19 @@ from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
 
+# A brief tells one story; news stories have tens of articles, a big one a few hundred. Memory
+# grows with the input (2,000 articles: about 400 MB, bench/memory.py), time a little faster:
+# 5,000 articles take minutes. Past this, the input is an archive, not a story.
+MAX_ARTICLES = 5_000
+
 
 def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     """A cited, structured brief of ``articles`` about one story."""
+    if len(articles) > MAX_ARTICLES:
+        raise InputError(
+            f"{len(articles):,} articles is over the cap of {MAX_ARTICLES:,} for one brief "
+            "(a brief tells one story): brief a folder per story, or use brief daily"
+        )
     corpus = segment.corpus(articles)
     if not any(select.eligible(s) for s in corpus.sentences):
         raise InputError("the articles hold no complete sentences to brief")
@@ -31,11 +41,7 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     groups = select.groups(corpus, scores, matrix)
     picks = sections.choose(corpus, groups, settings.budget, matrix)
     if not picks:
-        shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
-        raise ConfigError(
-            f"--words {settings.budget.words} is too small: the shortest sentence that could "
-            f"open the brief has {shortest} words"
-        )
+        raise _nothing_to_state(corpus, groups, settings)
     built = tuple(
         Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
         for key, chosen in picks.items()
@@ -46,6 +52,21 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
         method=settings.method,
         sections=built,
         sources=sources(corpus.articles),
+    )
+
+
+def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Settings) -> Exception:
+    """Why no sentence made it into any section: the budget, or the text itself."""
+    routed = [p for picks in sections.route(corpus, groups).values() for p in picks]
+    if not routed:
+        return InputError(
+            "the articles hold no sentence a brief can state as fact: every complete sentence "
+            "is a quotation with no speaker named, or leans on the sentence before it"
+        )
+    shortest = min(select.word_count(corpus.sentences[p.group.members[0]].text) for p in routed)
+    return ConfigError(
+        f"--words {settings.budget.words} is too small: the shortest sentence that could "
+        f"open the brief has {shortest} words"
     )
 
 
@@ -75,9 +96,16 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
 OPENING_WORDS = 10
 
 
+# ... and at most this many characters (Chinese has no spaces between words).
+OPENING_CHARS = 80
+
+
 def _opening(text: str) -> str:
     words = text.split()
-    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+    opening = " ".join(words[:OPENING_WORDS])
+    if len(opening) > OPENING_CHARS:
+        return opening[:OPENING_CHARS] + "…"
+    return opening + ("…" if len(words) > OPENING_WORDS else "")
 
 
 def headline(

@@ -261,3 +261,33 @@ def test_a_daily_folder_article_with_a_bad_date_is_skipped_with_its_reason(tmp_p
     assert [(s.source, s.reason) for s in skipped] == [
         (str(folder / "soon.md"), "published 'soon' is not a date: use YYYY-MM-DD")
     ]
+
+
+def test_an_article_of_only_unattributed_quotes_says_so() -> None:
+    from brief.models import Article
+
+    quotes = Article(
+        text="“We will not back down from this fight, whatever the council decides next week.”"
+        "\n\n“The tram line is the biggest investment this city has made in a generation.”"
+    )
+    with pytest.raises(InputError, match="quotation with no speaker named"):
+        pipeline.brief([quotes], Settings(date="2026-11-21"))
+
+
+def test_chinese_text_is_split_at_full_width_stops_and_briefed() -> None:
+    from brief import segment
+
+    text = (
+        "市议会周五投票批准了新的有轨电车线路。市长表示，这条线路将于明年向乘客开放。"
+        "工会领导人说，他们的成员已经等待了十年！反对者认为项目成本过高吗？"
+    )
+    _, body = ingest.clean(text)
+    assert body == text
+    article = ingest.Article(text=body)
+    sentences = list(segment.article_sentences(article, 0))
+    assert [s.text[-1] for s in sentences] == ["。", "。", "！", "？"]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    made = pipeline.brief([article], Settings(date="2026-11-21"))
+    items = [i.text for s in made.sections for i in s.items]
+    assert items[0] == "市议会周五投票批准了新的有轨电车线路。"
+    assert "反对者认为项目成本过高吗？" not in items  # a question is not a fact
