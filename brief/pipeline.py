@@ -7,7 +7,6 @@ Pure: no files are read or written here (ingest and deliver sit at the two ends)
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -24,8 +23,10 @@ from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence,
 MAX_ARTICLES = 5_000
 
 
-def brief(articles: Sequence[Article], settings: Settings) -> Brief:
-    """A cited, structured brief of ``articles`` about one story."""
+def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
+    """A cited, structured brief of ``articles`` about one story, dated ``date`` (YYYY-MM-DD).
+
+    The date is an argument, never the clock: the same input and date give the same brief."""
     if len(articles) > MAX_ARTICLES:
         raise InputError(
             f"{len(articles):,} articles is over the cap of {MAX_ARTICLES:,} for one brief "
@@ -48,7 +49,7 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     )
     return Brief(
         title=headline(corpus, groups, picks),
-        date=settings.date or dt.date.today().isoformat(),
+        date=date,
         method=settings.method,
         sections=built,
         sources=sources(corpus.articles),
@@ -65,8 +66,8 @@ def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Setting
         )
     shortest = min(select.word_count(corpus.sentences[p.group.members[0]].text) for p in routed)
     return ConfigError(
-        f"--words {settings.budget.words} is too small: the shortest sentence that could "
-        f"open the brief has {shortest} words"
+        f"{settings.named('words')} = {settings.budget.words} is too small: the shortest "
+        f"sentence that could open the brief has {shortest} words"
     )
 
 
@@ -160,7 +161,7 @@ def summarize(
 ) -> tuple[Sentence, ...]:
     """A plain multi-document summary: the best sentences, none repeating another, in rank order."""
     if words is not None and sentences is not None:
-        raise ConfigError("give --words or --sentences, not both")
+        raise ConfigError("give a budget in words or in sentences, not both")
     chosen_method = score.method(method)
     if chosen_method.choose is not None:
         picked = chosen_method.choose(corpus, words, sentences)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief import ingest, markup, pipeline, render
+from brief import clean, ingest, markup, pipeline, render
 from brief.config import Settings
 from brief.errors import InputError
 from tests.test_cli import run
@@ -143,7 +143,7 @@ def test_urls_and_file_names_cannot_inject_markdown(tmp_path: Path) -> None:
     other.write_text("---\nurl: 'javascript:alert(1)'\n---\n" + BODY)
     articles = ingest.read([str(path), str(other)])
     assert [a.url for a in articles] == [None, None]
-    made = pipeline.brief(articles, Settings(date="2026-11-21"))
+    made = pipeline.brief(articles, Settings(), "2026-11-21")
     md = render.markdown(made)
     html = markup.to_html(md)
     assert "<a " not in html and "javascript" not in html  # names shown as text, never links
@@ -271,7 +271,7 @@ def test_an_article_of_only_unattributed_quotes_says_so() -> None:
         "\n\n“The tram line is the biggest investment this city has made in a generation.”"
     )
     with pytest.raises(InputError, match="quotation with no speaker named"):
-        pipeline.brief([quotes], Settings(date="2026-11-21"))
+        pipeline.brief([quotes], Settings(), "2026-11-21")
 
 
 def test_chinese_text_is_split_at_full_width_stops_and_briefed() -> None:
@@ -281,13 +281,13 @@ def test_chinese_text_is_split_at_full_width_stops_and_briefed() -> None:
         "市议会周五投票批准了新的有轨电车线路。市长表示，这条线路将于明年向乘客开放。"
         "工会领导人说，他们的成员已经等待了十年！反对者认为项目成本过高吗？"
     )
-    _, body = ingest.clean(text)
+    _, body = clean.clean(text)
     assert body == text
     article = ingest.Article(text=body)
     sentences = list(segment.article_sentences(article, 0))
     assert [s.text[-1] for s in sentences] == ["。", "。", "！", "？"]
     assert all(body[s.start : s.end] == s.text for s in sentences)
-    made = pipeline.brief([article], Settings(date="2026-11-21"))
+    made = pipeline.brief([article], Settings(), "2026-11-21")
     items = [i.text for s in made.sections for i in s.items]
     assert items[0] == "市议会周五投票批准了新的有轨电车线路。"
     assert "反对者认为项目成本过高吗？" not in items  # a question is not a fact

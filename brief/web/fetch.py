@@ -26,8 +26,8 @@ import httpcore
 import httpx
 import tenacity
 
-from brief import __version__
 from brief.errors import FetchError
+from brief.version import __version__
 from brief.web import guard, robots
 from brief.web.cache import Cache, Entry
 
@@ -55,12 +55,6 @@ MAX_REDIRECTS = 5
 # a 5 MB page (the cap) at a slow 2 Mbit/s takes 20 s; a server dripping bytes to hold brief
 # is cut off here rather than after hours.
 DEADLINE = 30.0
-# Entries taken from one feed: news feeds list 20 to 100 items; a feed of 30,000 is a dump or
-# an attack, and fetching it at the polite delay would take a day.
-MAX_ENTRIES = 100
-# Pages fetched in one run, feeds' entries and listed URLs together: a morning digest of ten
-# feeds at their usual size, with room; at one page a second per host it is minutes, not hours.
-MAX_PAGES = 500
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")

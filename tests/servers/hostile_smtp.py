@@ -1,4 +1,4 @@
-"""Hostile SMTP peers on 127.0.0.1, built on aiosmtpd (tests/smtp_servers.py runs them).
+"""Hostile SMTP peers on 127.0.0.1, built on aiosmtpd (tests/servers/smtp.py runs them).
 
 Stalling   accepts the message, then answers DATA only after ``seconds`` (bounded)
 Busy       answers every MAIL with 421: a server that never recovers
@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-from tests.smtp_servers import Inbox
+from tests.servers.smtp import Inbox
 
 # Longest any handler stalls, whatever a test asks: a stuck server thread must not outlive it.
 STALL_CAP = 5.0

@@ -10,9 +10,9 @@ import pytest
 
 from brief.errors import DeliveryError
 from brief.mail import outbox as mail
+from tests.mail.test_outbox import build, plain, policy_for_tests
 from tests.servers.hostile_smtp import Busy, Garbled, Slowly, Stalling
-from tests.smtp_servers import Inbox, serving
-from tests.test_mail import build, plain, policy_for_tests
+from tests.servers.smtp import Inbox, serving
 
 
 def test_a_server_that_stalls_after_the_data_is_not_retried_and_kept_unconfirmed(

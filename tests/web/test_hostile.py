@@ -14,11 +14,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from brief import config
 from brief.errors import FetchError
-from brief.web import fetch, guard
+from brief.web import guard
 from brief.web.fetch import Fetcher, Options
 from tests.servers.hostile_http import Hostile, hostile
-from tests.webserver import Reply, Site, serve
+from tests.servers.web import Reply, Site, serve
 
 PAGE = "<html><head><title>Harbour</title></head><body><p>The harbour reopened.</p></body></html>"
 LOCAL = ("127.0.0.1",)
@@ -174,8 +175,8 @@ def test_a_feed_of_30000_entries_fetches_at_most_the_cap(site: Site, tmp_path: o
         {"feeds": [url], "allow_hosts": list(LOCAL), "delay": 0}, tmp_path, since="0"
     )  # type: ignore[arg-type]
     span = daily.window("2026-11-21", None, dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
-    with Fetcher(chosen.fetching) as web:
+    with Fetcher(daily.fetching(chosen, tmp_path)) as web:  # type: ignore[arg-type]
         _, skipped = daily.gather(chosen, span, web)
     fetched = [path for path in site.hits if path.startswith("/p/")]
-    assert len(fetched) == fetch.MAX_ENTRIES
+    assert len(fetched) == config.MAX_ENTRIES
     assert any("29,900 more entries past the cap of 100 per feed" in s.reason for s in skipped)
