@@ -10,8 +10,9 @@ import pytest
 
 from brief.errors import DeliveryError
 from brief.mail import outbox as mail
+from brief.mail import smtp
 from tests.mail.test_outbox import build, plain, policy_for_tests
-from tests.servers.hostile_smtp import Busy, Garbled, Slowly, Stalling
+from tests.servers.hostile_smtp import Busy, Garbled, Slowly, Stalling, dripping
 from tests.servers.smtp import Inbox, serving
 
 
@@ -25,6 +26,16 @@ def test_a_server_that_stalls_after_the_data_is_not_retried_and_kept_unconfirmed
     assert time.monotonic() - started < 3
     assert "may have been delivered" in str(caught.value)
     assert len(list(outbox.glob("unconfirmed/*.eml"))) == 1
+
+
+def test_a_server_dripping_its_greeting_is_cut_off_per_session(tmp_path: Path) -> None:
+    policy, _ = policy_for_tests(attempts=2)
+    started = time.monotonic()
+    with dripping() as port, pytest.raises(DeliveryError, match=r"took over 2.5 s for one session .*2 attempts"):
+        mail.send(build(), plain(port, timeout=0.5), policy, outbox=tmp_path / "outbox")
+    took = time.monotonic() - started  # two sessions of 5 timeouts (2.5 s) each, not hours
+    assert took < 2 * 0.5 * smtp.SESSION_TIMEOUTS + 3
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
 
 
 def test_a_server_busy_forever_costs_a_bounded_number_of_attempts(tmp_path: Path) -> None:
