@@ -209,8 +209,8 @@ class Fetcher:
             self._guard.check(parts.host, parts.port or (443 if parts.scheme == "https" else 80))
         except guard.Refused as error:
             raise FetchError(f"{url}: refused: {error}") from None
-        except httpcore.ConnectError as error:
-            raise FetchError(f"{url}: could not connect ({error})") from None
+        except httpcore.ConnectError:
+            pass  # not resolvable now: the request's own connection retries and reports it
 
     # -- one URL, with retries -------------------------------------------------------------
 
