@@ -31,7 +31,10 @@ def test_a_server_that_stalls_after_the_data_is_not_retried_and_kept_unconfirmed
 def test_a_server_dripping_its_greeting_is_cut_off_per_session(tmp_path: Path) -> None:
     policy, _ = policy_for_tests(attempts=2)
     started = time.monotonic()
-    with dripping() as port, pytest.raises(DeliveryError, match=r"took over 2.5 s for one session .*2 attempts"):
+    with (
+        dripping() as port,
+        pytest.raises(DeliveryError, match=r"took over 2.5 s for one session .*2 attempts"),
+    ):
         mail.send(build(), plain(port, timeout=0.5), policy, outbox=tmp_path / "outbox")
     took = time.monotonic() - started  # two sessions of 5 timeouts (2.5 s) each, not hours
     assert took < 2 * 0.5 * smtp.SESSION_TIMEOUTS + 3
