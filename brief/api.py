@@ -25,13 +25,18 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given."""
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, *, allow_hosts: Sequence[str] = ()
+) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
+
+    Web addresses resolving to private, loopback or reserved addresses are refused unless their
+    host is in ``allow_hosts``."""
 
     def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
         from brief import web  # httpx and trafilatura: loaded only when an address is given
 
-        return web.read(urls)
+        return web.read(urls, allow_hosts)
 
     return ingest.read(paths, stdin, fetch=fetch)
 
@@ -39,7 +44,8 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
 def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
     """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
     settings = settings or Settings()
-    made = pipeline.brief(read(paths), settings, settings.date or config.today())
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts)
+    made = pipeline.brief(articles, settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
