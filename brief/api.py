@@ -29,13 +29,18 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given."""
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, *, allow_hosts: Sequence[str] = ()
+) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
+
+    Web addresses resolving to private, loopback or reserved addresses are refused unless their
+    host is in ``allow_hosts``."""
 
     def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
         from brief import web  # httpx and trafilatura: loaded only when an address is given
 
-        return web.read(urls)
+        return web.read(urls, allow_hosts)
 
     return ingest.read(paths, stdin, fetch=fetch)
 
@@ -47,7 +52,7 @@ def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
     briefed and a warning names the others (build_stories briefs each).
     """
     settings = settings or Settings()
-    found = stories(read(paths))
+    found = stories(read(paths, allow_hosts=settings.daily.allow_hosts))
     if len(found) > 1:
         log.warning(
             "the input holds %d stories: briefed %s; left out %s (--split briefs each)",
@@ -61,7 +66,8 @@ def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
 def build_stories(paths: Sequence[str], settings: Settings | None = None) -> tuple[Built, ...]:
     """One brief per story in the articles under ``paths``, the largest story first."""
     settings = settings or Settings()
-    return tuple(_built(story, settings) for story in stories(read(paths)))
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts)
+    return tuple(_built(story, settings) for story in stories(articles))
 
 
 def _built(articles: Sequence[Article], settings: Settings) -> Built:
@@ -75,8 +81,8 @@ def stories(articles: Sequence[Article]) -> tuple[tuple[Article, ...], ...]:
     A syndicated copy stays with its story: its outlet backs the same facts. Articles keep
     their input order within a story; stories of equal size keep the order of their first.
     """
-    if len(articles) < 2:
-        return (tuple(articles),)
+    if len(articles) < 2 or len(articles) > pipeline.MAX_ARTICLES:
+        return (tuple(articles),)  # over the cap, pipeline.brief says so before any grouping
     from brief.daily import stories as grouping
 
     found = []

@@ -36,7 +36,7 @@ HEADLINE_MAX_WORDS = 14
 # Shortest main clause worth a headline: subject, verb and object.
 HEADLINE_MIN_WORDS = 4
 # A title states the lede's event when it shares at least this many of its concepts.
-TITLE_MIN_SHARED = 2
+TITLE_MIN_SHARED = 1
 
 PRONOUNS = frozenset(
     "i you he she it we they this that these those there his her its their one who what".split()

@@ -37,9 +37,9 @@ def articles(
     return tuple(found), tuple(failed)
 
 
-def read(urls: Sequence[str]) -> tuple[Article, ...]:
+def read(urls: Sequence[str], allow_hosts: Sequence[str] = ()) -> tuple[Article, ...]:
     """``articles`` for ``brief.ingest.read``: a page that fails is a warning, not an error."""
-    found, failed = articles(urls)
+    found, failed = articles(urls, fetch.Options(allow_hosts=tuple(allow_hosts)))
     for failure in failed:
         log.warning("skipped %s", failure.reason)
     return found
