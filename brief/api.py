@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from brief import deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
 from brief.models import Brief
+
+log = logging.getLogger("brief")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +24,15 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def build(paths: Sequence[str], settings: Settings) -> Built:
-    """Read, brief and render; nothing is written."""
-    made = pipeline.brief(ingest.read(paths), settings)
+def build(
+    paths: Sequence[str],
+    settings: Settings,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Built:
+    """Read, brief and render; nothing is written. ``progress`` hears of pages fetched."""
+    articles = ingest.read(paths, progress=progress)
+    log.info("read %d article(s) from %s", len(articles), ", ".join(paths))
+    made = pipeline.brief(articles, settings)
     return Built(made, render.texts(made, settings.formats))
 
 

@@ -6,23 +6,24 @@ non-zero exit, in exactly one place: ``main``. Heavy libraries load inside comma
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brief.errors import BriefError, ConfigError
+from brief.errors import BriefError, ConfigError, InputError
 
 if TYPE_CHECKING:
+    from brief import progress
     from brief.mail import outbox as mail
 
 SEEDS = "seeds"
+log = logging.getLogger("brief")
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     no_args_is_help=False,
     help="Turn news articles about one story into a short, structured, fully cited brief.",
     rich_markup_mode=None,
@@ -36,9 +37,37 @@ Paths = Annotated[
 Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
 
 
+def _version(show: bool) -> None:
+    if show:
+        from importlib.metadata import version
+
+        typer.echo(f"brief {version('brief')}")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context) -> None:
-    """Without a command, brief the seeds/ folder into out/ (same as `brief build`)."""
+def _root(
+    ctx: typer.Context,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only results and errors: no notes, warnings.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say what was read and fetched.")
+    ] = False,
+    _: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Without a command, brief the seeds/ folder into out/ (same as `brief build`).
+
+    Global options go before the command: brief -q build seeds
+    """
+    if quiet and verbose:
+        raise ConfigError("--quiet and --verbose contradict each other: give one")
+    log.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     if ctx.invoked_subcommand is None:
         build()
 
@@ -75,25 +104,32 @@ def build(
     from brief import api, config
     from brief.mail import outbox as mail
 
+    if stdout and email:
+        raise ConfigError("--stdout prints the brief and --email sends the written file: give one")
+    chosen = config.formats(format_)
+    if stdout and len(chosen) > 1:
+        raise ConfigError(
+            f"--stdout prints one format, not {','.join(chosen)}: choose one with --format"
+        )
+    if email and "md" not in chosen:
+        raise ConfigError("--email sends the Markdown file: keep md in --format")
     settings = config.settings(
         method=method,
         length=length,
         words=words,
         bullets=bullets,
-        formats=config.formats(format_),
+        formats=chosen,
         out=out,
         date=date,
         force=force,
     )
-    result = api.build(paths or [SEEDS], settings)
+    with _progress() as progress:
+        result = api.build(_paths(paths), settings, progress=progress)
     if stdout:
-        for fmt in settings.formats:
-            typer.echo(result.texts[fmt], nl=False)
+        typer.echo(result.texts[chosen[0]], nl=False)
         return
-    if email and (stdout or "md" not in settings.formats):
-        raise ConfigError("--email sends the Markdown file: keep md in --format, drop --stdout")
     for written in api.write(result, settings):
-        typer.echo(f"{written.status}: {written.path}", err=True)
+        _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
             _sent(mail.send_file(written.path, to=email))
@@ -120,6 +156,10 @@ def send(
         bool, typer.Option("--outbox", help="First send what waits in OUT/outbox.")
     ] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the outbox.")] = Path("out"),
+    force: Annotated[
+        bool,
+        typer.Option(help="Send a message already sent; replace another message's BRIEF.eml."),
+    ] = False,
 ) -> None:
     """Email a brief: one message with the Markdown as text and as HTML.
 
@@ -131,20 +171,34 @@ def send(
 
     if outbox:
         sent = mail.send_outbox(out / mail.OUTBOX, mail.load_settings(), mail.load_policy())
-        typer.echo(f"sent {len(sent)} waiting message(s) from {out / mail.OUTBOX}", err=True)
+        done = [r for r in sent if not r.already]
+        _note(f"sent {len(done)} waiting message(s) from {out / mail.OUTBOX}")
+        for receipt in sent:
+            if receipt.already:
+                _note(f"not sent again: {receipt.subject!r} was sent before (dropped from outbox)")
     if brief is not None:
-        _sent(mail.send_file(brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run))
+        _sent(
+            mail.send_file(
+                brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run, force=force
+            )
+        )
     elif not outbox:
         raise ConfigError("give the brief to send: brief send out/<brief>.md --to ADDRESS")
 
 
 def _sent(receipt: mail.Receipt) -> None:
     if receipt.eml is not None:
-        typer.echo(f"written: {receipt.eml} (dry run, nothing sent)", err=True)
+        _note(f"written: {receipt.eml} (dry run, nothing sent)")
         typer.echo(str(receipt.eml))
         return
+    if receipt.already:
+        _note(
+            f"not sent: {receipt.subject!r} already went to {', '.join(receipt.recipients)} "
+            "(use --force to send it again)"
+        )
+        return
     tries = f" after {receipt.attempts} attempts" if receipt.attempts > 1 else ""
-    typer.echo(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}", err=True)
+    _note(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}")
     typer.echo(receipt.message_id)
 
 
@@ -161,7 +215,7 @@ def summarize(
     """
     from brief import api
 
-    for line in api.summarize(paths or [SEEDS], method, words=words, sentences=sentences):
+    for line in api.summarize(_paths(paths), method, words=words, sentences=sentences):
         typer.echo(line)
 
 
@@ -211,39 +265,63 @@ def daily(
     """
     from brief.daily import run as digest_run
 
-    result = digest_run.main(
-        config_, date=date, since_text=since, out=out, force=force, progress=_progress()
-    )
+    with _progress() as progress:
+        result = digest_run.main(
+            config_, date=date, since_text=since, out=out, force=force, progress=progress
+        )
     for written in result.written:
-        typer.echo(f"{written.status}: {written.path}", err=True)
+        _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
     for skipped in result.digest.skipped:
-        typer.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-    typer.echo(result.note, err=True)
+        _note(f"skipped {skipped.source}: {skipped.reason}")
+    if result.left_out:
+        _note(result.left_out)
+    _note(result.note)
 
 
-def _progress() -> Callable[[str, int, int], None]:
-    """Progress on stderr: a bar on a terminal, one line per finished stage otherwise."""
-    tty = sys.stderr.isatty()
-
-    def show(stage: str, done: int, total: int) -> None:
-        if tty:
-            filled = PROGRESS_WIDTH * done // max(total, 1)
-            bar = "#" * filled + "." * (PROGRESS_WIDTH - filled)
-            typer.echo(f"\r{stage:<9} [{bar}] {done}/{total}", err=True, nl=done == total)
-        elif done == total:
-            typer.echo(f"{stage}: {total} done", err=True)
-
-    return show
+def _paths(given: list[str] | None) -> list[str]:
+    """The PATHS given, else seeds/ when the working folder has one."""
+    if given:
+        return given
+    if not Path(SEEDS).is_dir():
+        raise InputError(f"no articles given (PATHS), and no {SEEDS}/ here")
+    return [SEEDS]
 
 
-PROGRESS_WIDTH = 30
+def _shown() -> bool:
+    """Notes and progress are shown unless --quiet."""
+    return log.isEnabledFor(logging.WARNING)
+
+
+def _note(text: str) -> None:
+    """A note for the person at the terminal (stderr): what was written, sent or skipped."""
+    if _shown():
+        typer.echo(text, err=True)
+
+
+def _progress() -> contextlib.AbstractContextManager[progress.Report]:
+    """A rich progress display on a terminal, one line per finished stage otherwise."""
+    from brief import progress
+
+    return progress.display() if _shown() else contextlib.nullcontext(progress.silent)
+
+
+class _Stderr(logging.Handler):
+    """Log lines on stderr as it is when they are written (so above a progress display)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(self.format(record), err=True)
+
+
+class _Prefixed(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = "Warning: " if record.levelno >= logging.WARNING else ""
+        return prefix + record.getMessage()
 
 
 def _logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("Warning: %(message)s"))
-    log = logging.getLogger("brief")
+    handler = _Stderr()
+    handler.setFormatter(_Prefixed())
     log.handlers[:] = [handler]
     log.setLevel(logging.WARNING)
     log.propagate = False

@@ -1,12 +1,14 @@
 """Paths and stdin -> cleaned Articles.
 
-Reads plain text, Markdown (optional YAML front matter) and JSON articles, from files, folders
-(recursively) or ``-`` for stdin, and cleans what real articles carry: a standfirst or a whole body
-repeated inside one article, captions, subheadings and boilerplate lines, label prefixes of
-briefing-style articles ("The Lede:"), bullets, TeX-style quotes and hard line wraps.
+Reads plain text, Markdown (optional YAML front matter; read as Markdown, so a leading
+``# Title`` is the headline and markup becomes its text), JSON articles and saved web pages
+(.html, .htm: extracted as fetched pages are), from files, folders (recursively) or ``-`` for
+stdin, and cleans what real articles carry: a standfirst or a whole body repeated inside one
+article, captions, subheadings and boilerplate lines, label prefixes of briefing-style articles
+("The Lede:"), bullets, TeX-style quotes and hard line wraps.
 
 Cleaning only removes text or joins lines: every sentence left is verbatim in the source file,
-up to white space and quote style.
+up to white space and quote style (and, in Markdown and HTML, up to markup: the text as read).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,7 +27,9 @@ from brief.models import Article
 
 log = logging.getLogger("brief")
 
-SUFFIXES = (".txt", ".md", ".markdown", ".json")
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+SUFFIXES = (".txt", *MARKDOWN, ".json", *HTML)
 WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
@@ -59,14 +63,22 @@ BOILERPLATE_RE = re.compile(
 REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Every article under ``paths`` (files, folders, ``-``), in a stable order."""
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, progress: Progress | None = None
+) -> tuple[Article, ...]:
+    """Every article under ``paths`` (files, folders, ``-``), in a stable order.
+
+    ``progress`` hears ("fetching", done, total) as web pages are fetched.
+    """
     if not paths:
         raise InputError("no input: give files, folders or - for standard input")
     articles: list[Article] = []
     web = [name for name in paths if name.startswith(WEB_PREFIXES)]
     if web:
-        articles.extend(_fetch(web))
+        articles.extend(_fetch(web, progress))
     for name in paths:
         if name.startswith(WEB_PREFIXES):
             continue
@@ -85,12 +97,20 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
     return tuple(articles)
 
 
-def _fetch(urls: Sequence[str]) -> Iterator[Article]:
+def _fetch(urls: Sequence[str], progress: Progress | None = None) -> Iterator[Article]:
     """Articles from web addresses (brief.web); a failed page is a warning."""
     from brief.web import extract, fetch
 
+    total = len(dict.fromkeys(urls))
+    done = iter(range(1, total + 1))
+
+    def fetched(url: str) -> None:
+        log.info("requested %s", url)
+        if progress:
+            progress("fetching", next(done), total)
+
     with fetch.Fetcher() as client:
-        pages, failures = fetch.fetch_all(client, urls)
+        pages, failures = fetch.fetch_all(client, urls, progress=fetched)
     for failure in failures:
         log.warning("skipped %s", failure.reason)
     for page in pages:
@@ -146,11 +166,22 @@ def _decode(path: Path) -> str:
 
 
 def _parse(text: str, name: str, path: str | None) -> Iterator[Article]:
-    if name.lower().endswith(".json"):
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
         yield from _parse_json(text, name, path)
         return
+    if suffix in HTML:
+        from brief.web import extract
+
+        yield extract.saved(text, path or name)
+        return
     meta, body = _front_matter(text, name)
-    article = _article(body, meta, path)
+    headline = None
+    if suffix in MARKDOWN:
+        from brief import markup
+
+        headline, body = markup.plain(body)
+    article = _article(body, meta, path, headline)
     if article is None:
         raise InputError(f"{name}: no article text found")
     yield article
@@ -194,8 +225,10 @@ def _field(meta: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
-def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | None:
-    title, text = clean(body)
+def _article(
+    body: str, meta: dict[str, Any], path: str | None, headline: str | None = None
+) -> Article | None:
+    title, text = clean(body, headline)
     if not text:
         return None
     article = Article(
@@ -210,13 +243,16 @@ def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | Non
     return replace(article, published=article.published[:10] if article.published else None)
 
 
-def clean(raw: str) -> tuple[str | None, str]:
-    """(headline or None, body with paragraphs separated by blank lines)."""
+def clean(raw: str, headline: str | None = None) -> tuple[str | None, str]:
+    """(headline or None, body with paragraphs separated by blank lines).
+
+    With a ``headline`` already known (a Markdown ``# Title``), no paragraph is taken for one.
+    """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
     paras = list(_unwrap(text))
     paras = [p for part in paras for p in _split_repeat(part)]
-    title = None
-    if paras and _is_headline(paras[0]):
+    title = headline
+    if title is None and paras and _is_headline(paras[0]):
         title = paras.pop(0)
     kept = []
     seen = {_key(title)} if title else set()

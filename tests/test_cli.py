@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brief import cli
-from tests.checks import verify
+from tests.checks import conforms, verify
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -38,7 +38,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, obj
     done = run("build", "seeds", "--format", "md,json", "--date", "2026-11-21", cwd=root)
     assert done.returncode == 0, done.stderr
     (path,) = (root / "out").glob("*.json")
-    return root, json.loads(path.read_text("utf-8"))
+    data = json.loads(path.read_text("utf-8"))
+    conforms(data)
+    return root, data
 
 
 def sections(data: dict[str, object]) -> dict[str, list[dict[str, object]]]:
@@ -160,3 +162,83 @@ def test_methods_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for name in METHODS:
         assert name in out
+
+
+# -- the basics: version, python -m, completion, quiet and verbose ----------------------------
+
+
+def test_version_from_brief_and_python_m(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    done = run("--version", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, f"brief {version('brief')}\n")
+    module = subprocess.run(
+        [sys.executable, "-m", "brief", "--version"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (module.returncode, module.stdout) == (0, done.stdout)
+
+
+def test_shell_completion_is_offered(tmp_path: Path) -> None:
+    done = run("--show-completion", "bash", cwd=tmp_path)
+    assert done.returncode == 0 and "_brief_completion" in done.stdout
+    assert "--install-completion" in run("--help", cwd=tmp_path).stdout
+
+
+def test_quiet_leaves_only_results_and_verbose_says_more(tmp_path: Path, seeds_copy: Path) -> None:
+    args = ("build", "seeds", "--date", "2026-11-21")
+    quiet = run("-q", *args, "--out", "a", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    assert quiet.stdout.startswith(str(Path("a") / "2026-11-21-"))
+    normal = run(*args, "--out", "b", cwd=tmp_path)
+    assert normal.stderr.startswith("written: ") and "read 5 article" not in normal.stderr
+    verbose = run("--verbose", *args, "--out", "c", cwd=tmp_path)
+    assert "read 5 article(s) from seeds\n" in verbose.stderr and "Warning" not in verbose.stderr
+    assert quiet.stdout.replace("a/", "c/") == verbose.stdout  # stdout: results only
+    both = run("-q", "-v", *args, cwd=tmp_path)
+    assert both.returncode == 2 and both.stderr.startswith("Error: --quiet and --verbose")
+
+
+# -- what was found (issue 11, item 7) ---------------------------------------------------------
+
+
+def test_stdout_with_email_is_refused(tmp_path: Path, seeds_copy: Path) -> None:
+    done = run("build", "seeds", "--stdout", "--email", "r@example.org", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("Error: --stdout prints the brief and --email sends")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_stdout_prints_one_format(tmp_path: Path, seeds_copy: Path) -> None:
+    several = run("build", "seeds", "--stdout", "--format", "md,json", cwd=tmp_path)
+    assert several.returncode == 2 and several.stdout == ""
+    assert several.stderr == (
+        "Error: --stdout prints one format, not md,json: choose one with --format\n"
+    )
+    one = run("build", "seeds", "--stdout", "-f", "json", "--date", "2026-11-21", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    conforms(json.loads(one.stdout))
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "summarize", None])
+def test_no_paths_and_no_seeds_says_so(tmp_path: Path, command: str | None) -> None:
+    done = run(*([command] if command else []), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == "Error: no articles given (PATHS), and no seeds/ here\n"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_output_files_follow_the_umask(tmp_path: Path, seeds_copy: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        args = ("build", "seeds", "-f", "md,html,json", "--date", "2026-11-21")
+        first = run(*args, cwd=tmp_path)
+        again = run(*args, "--length", "short", "--force", cwd=tmp_path)  # the same names
+    finally:
+        os.umask(old)
+    assert first.returncode == 0 and again.returncode == 0, again.stderr
+    assert "replaced: " in again.stderr
+    files = list((tmp_path / "out").iterdir())
+    assert len(files) == 3
+    assert {f.stat().st_mode & 0o777 for f in files} == {0o666 & ~umask}

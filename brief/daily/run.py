@@ -60,6 +60,7 @@ class Result:
     written: tuple[deliver.Written, ...]
     sent: tuple[str, ...]  # recipients mailed by this run
     note: str  # what happened to the mail, for the person at the terminal
+    left_out: str = ""  # how many entries the window left out, and its bounds ("" for none)
 
 
 def since(text: str) -> dt.timedelta | None:
@@ -137,6 +138,18 @@ class Window:
         stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
         return self.start <= stamp <= self.end
 
+    def bounds(self) -> str:
+        """``2026-11-20 06:30 to 2026-11-21 06:30 UTC``, for a person."""
+        start = f"{self.start.astimezone(dt.UTC):%Y-%m-%d %H:%M}" if self.start else "any time"
+        return f"{start} to {self.end.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+
+    def left_out(self, count: int) -> str:
+        """What the window dropped, said once: "" when it dropped nothing."""
+        if not count:
+            return ""
+        entries = "entry" if count == 1 else "entries"
+        return f"left out {count} {entries} published outside the window {self.bounds()}"
+
 
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
@@ -146,12 +159,20 @@ def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     return Window(end - span if span else None, end)
 
 
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    outside: int  # feed entries and articles published outside the window
+
+
 def gather(
     chosen: Plan, span: Window, fetcher: fetch.Fetcher, progress: Progress | None = None
-) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """Every article of the configured sources inside the window, and what was skipped."""
+) -> Gathered:
+    """Every article of the configured sources inside the window, and what was left out."""
     skipped: list[Skipped] = []
     dated: dict[str, str | None] = {url: None for url in chosen.urls}
+    outside: set[str] = set()  # by URL or path: a feed entry and its page count once
     for url in chosen.feeds:
         try:
             entries = feeds.entries(fetcher.get(url, fetch.FEED_TYPES))
@@ -161,6 +182,9 @@ def gather(
         for entry in entries:
             if span.holds(entry.published):
                 dated.setdefault(entry.url, entry.published)
+            else:
+                outside.add(entry.url)
+    outside -= set(dated)
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
@@ -172,14 +196,19 @@ def gather(
                 article = replace(article, published=published[:10])
             if span.holds(article.published):
                 articles.append(article)
+            else:
+                outside.add(url)
         if progress:
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            articles.extend(a for a in ingest.read([folder]) if span.holds(a.published))
+            found = ingest.read([folder])
         except BriefError as error:
             skipped.append(_skip(folder, error))
-    return tuple(articles), tuple(skipped)
+            continue
+        articles.extend(a for a in found if span.holds(a.published))
+        outside.update(f"{a.path}#{i}" for i, a in enumerate(found) if not span.holds(a.published))
+    return Gathered(tuple(articles), tuple(skipped), len(outside))
 
 
 def _skip(source: str, error: BriefError) -> Skipped:
@@ -242,22 +271,25 @@ def run(
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(chosen.fetching)
     try:
-        articles, skipped = gather(chosen, span, client, progress)
+        found = gather(chosen, span, client, progress)
     finally:
         if fetcher is None:
             client.close()
-    made = compose(articles, chosen, date, skipped, progress)
+    made = compose(found.articles, chosen, date, found.skipped, progress)
+    left_out = span.left_out(found.outside)
     if not made.stories:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])
         raise InputError(
             f"no story is covered by {chosen.min_outlets} or more outlets among "
-            f"{made.articles} articles" + (f" (skipped: {reasons})" if reasons else "")
+            f"{digest.count(made.articles, 'article')}"
+            + (f" ({left_out})" if left_out else "")
+            + (f" (skipped: {reasons})" if reasons else "")
         )
     texts = digest.texts(made)
     files = {out / f"{date}-daily.{fmt}": text for fmt, text in texts.items()}
     written = deliver.write(files, force=force)
     sent, note = _mail(chosen, out / f"{date}-daily.md", made, texts["md"], force, send)
-    return Result(made, written, sent, note)
+    return Result(made, written, sent, note, left_out)
 
 
 def _mail(
