@@ -1,6 +1,5 @@
-"""``python -m brief``: the same command as ``brief``."""
+"""`python -m brief`: the same command line as `brief`."""
 
 from brief.cli import main
 
-if __name__ == "__main__":
-    main()
+main()

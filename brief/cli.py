@@ -37,11 +37,11 @@ Paths = Annotated[
 Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
 
 
-def _version(show: bool) -> None:
-    if show:
-        from importlib.metadata import version
+def _version(value: bool) -> None:
+    if value:
+        from brief import __version__
 
-        typer.echo(f"brief {version('brief')}")
+        typer.echo(f"brief {__version__}")
         raise typer.Exit()
 
 
@@ -54,7 +54,7 @@ def _root(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also say what was read and fetched.")
     ] = False,
-    _: Annotated[
+    version: Annotated[
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
