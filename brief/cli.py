@@ -89,7 +89,9 @@ def build(
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print instead of writing files.")
     ] = False,
-    force: Annotated[bool, typer.Option(help="Replace a brief that already exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a brief that already exists.")
+    ] = False,
     email: Annotated[
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
@@ -158,7 +160,9 @@ def send(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the outbox.")] = Path("out"),
     force: Annotated[
         bool,
-        typer.Option(help="Send a message already sent; replace another message's BRIEF.eml."),
+        typer.Option(
+            "--force", help="Send a message already sent; replace another message's BRIEF.eml."
+        ),
     ] = False,
 ) -> None:
     """Email a brief: one message with the Markdown as text and as HTML.
@@ -257,7 +261,9 @@ def daily(
         typer.Option(help="Window before the run: 24h (default), 90m, 2d; 0 for no window."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    force: Annotated[bool, typer.Option(help="Replace today's digest and mail it again.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace today's digest and mail it again.")
+    ] = False,
 ) -> None:
     """One digest of the day's stories from the feeds, URLs and folders in brief.toml.
 

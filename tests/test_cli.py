@@ -168,10 +168,10 @@ def test_methods_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_version_from_brief_and_python_m(tmp_path: Path) -> None:
-    from importlib.metadata import version
+    from brief import __version__
 
     done = run("--version", cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (0, f"brief {version('brief')}\n")
+    assert (done.returncode, done.stdout) == (0, f"brief {__version__}\n")
     module = subprocess.run(
         [sys.executable, "-m", "brief", "--version"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,

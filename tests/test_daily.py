@@ -279,6 +279,49 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Storm Ellis" in done.stdout and "The Harbour Gazette" in done.stdout
     assert "Warning: skipped" in done.stderr and "HTTP 404" in done.stderr
+    assert "fetching: 2 of 2\n" in done.stderr  # not a terminal: one line per stage
+    assert done.stderr.count("skipped") == 1
+    quiet = run(
+        "-q", "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
+    )
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == done.stdout
+
+
+def test_build_with_urls_shows_progress_on_a_terminal_and_results_on_stdout(
+    site: Site, tmp_path: Path
+) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    site.mount(WEB)
+    pages = ("gazette/storm-ellis.html", "valley/storm-ellis-power.html")
+    primary, secondary = pty.openpty()  # stderr is a terminal, stdout a pipe
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "brief", "build", *(site.url("/" + p) for p in pages),
+             "--date", DATE],
+            cwd=tmp_path, env={**os.environ, "NLTK_DATA": str(tmp_path / "none"), "COLUMNS": "80"},
+            stdout=subprocess.PIPE, stderr=secondary, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        os.close(secondary)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(primary)
+    assert done.returncode == 0
+    assert done.stdout == f"{Path('out') / next((tmp_path / 'out').glob('*.md')).name}\n"
+    screen = drawn.decode("utf-8", "replace")
+    assert "fetching" in screen and "2/2" in screen and "━" in screen  # rich's bar
+    assert "fetching: 2 of 2" not in screen and "written: " in screen
 
 
 def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path) -> None:
