@@ -83,8 +83,8 @@ def plain(markdown: str) -> tuple[str | None, str]:
     """(the leading ``# Title`` or None, the text: one paragraph per block, blank-line separated).
 
     Emphasis, links and inline code keep their text; images (their alt text is a caption, not
-    the article's prose) and inline HTML tags are dropped; an HTML block keeps its text;
-    a code block its lines. A wrapped line goes on its paragraph, as Markdown renders it.
+    the article's prose), struck-out text and inline HTML tags are dropped; an HTML block keeps
+    its text, a code block its lines. A wrapped line goes on its paragraph, as Markdown shows it.
     """
     tokens = _reader().parse(markdown)
     headline: str | None = None
@@ -106,14 +106,19 @@ def plain(markdown: str) -> tuple[str | None, str]:
 
 def _inline(children: Sequence[Token]) -> str:
     parts: list[str] = []
+    struck = 0  # inside ~~struck-out~~ text: the author's deletion, not the article's words
     for child in children:
+        struck += (child.type == "s_open") - (child.type == "s_close")
+        if struck:
+            continue
         if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":  # a wrapped line: the paragraph goes on
             parts.append(" ")
         elif child.type == "hardbreak":
             parts.append("\n")
-    return "".join(parts)
+    # What was dropped leaves its spaces behind: one space between words, as it reads.
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
 
 
 class _Text(HTMLParser):

@@ -248,3 +248,33 @@ def test_output_files_follow_the_umask(tmp_path: Path, seeds_copy: Path, umask: 
     files = list((tmp_path / "out").iterdir())
     assert len(files) == 3
     assert {f.stat().st_mode & 0o777 for f in files} == {0o666 & ~umask}
+
+
+def test_a_folder_of_markdown_html_text_and_json_briefs_cleanly(tmp_path: Path) -> None:
+    from tests.test_ingest import MARKDOWN_ARTICLE
+    from tests.webserver import WEB
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.md").write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    (folder / "b.html").write_bytes((WEB / "gazette" / "storm-ellis.html").read_bytes())
+    (folder / "c.txt").write_text(
+        "Port Elden counts the cost\n\nStorm Ana came ashore near Port Elden on Saturday, "
+        "cutting power to 200,000 homes, officials said.\n",
+        encoding="utf-8",
+    )
+    (folder / "d.json").write_text(
+        json.dumps({"title": "Storm Ana", "source": "Wire", "text": "Rail lines will reopen."})
+    )
+    done = run("build", "mixed", "-f", "md,json", "--date", "2026-11-22", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    md = next((tmp_path / "out").glob("*.md")).read_text("utf-8")
+    data = json.loads(next((tmp_path / "out").glob("*.json")).read_text("utf-8"))
+    conforms(data)
+    assert {s["path"] for s in data["sources"]} == {
+        str(Path("mixed") / n) for n in ("a.md", "b.html", "c.txt", "d.json")
+    }
+    gazette = next(s for s in data["sources"] if s["path"].endswith("b.html"))
+    assert gazette["outlet"] == "The Harbour Gazette" and gazette["published"] == "2026-11-20"
+    for markup in ("\\*", "\\[", "](", "<b>", "&lt;"):
+        assert markup not in md, markup

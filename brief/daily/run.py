@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,8 @@ from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
 from brief.models import Article
 from brief.web import extract, feeds, fetch
+
+log = logging.getLogger("brief")
 
 # A morning digest covers what was published since the previous one.
 DEFAULT_SINCE = "24h"
@@ -188,6 +191,7 @@ def gather(
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
+            log.info("requested %s", url)
             article = extract.article(fetcher.get(url))
         except BriefError as error:
             skipped.append(_skip(url, error))

@@ -9,6 +9,7 @@ cleaned as ingest cleans files, so a fetched article and a saved one brief alike
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,7 +57,7 @@ def saved(html: str | bytes, path: str) -> Article:
     Title, date, author and outlet come from the page's metadata, and the address from its
     canonical link (``og:url``) when it has one; the outlet is then its host if not named.
     """
-    found, text, headline = _extract(html, None, path, InputError)
+    found, text, headline = _extract(html, None, Path(path).name, InputError)
     url = _one_line(found.get("url"))
     url = url if url and url.startswith(("http://", "https://")) else None
     return Article(
