@@ -1,15 +1,19 @@
-"""What the CLI calls: the pipeline with files at its two ends (read, then render and write)."""
+"""The library's calls: the pipeline with files at its two ends (read, then render and write)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TextIO
 
-from brief import deliver, ingest, pipeline, render, segment
+from brief import config, deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
-from brief.models import Brief
+from brief.models import Article, Brief
+
+# Settings from brief.toml, the environment and flags (see brief.config.load).
+load_settings = config.load
 
 log = logging.getLogger("brief")
 
@@ -24,15 +28,33 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def build(
-    paths: Sequence[str],
-    settings: Settings,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> Built:
-    """Read, brief and render; nothing is written. ``progress`` hears of pages fetched."""
-    articles = ingest.read(paths, progress=progress)
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, progress: Progress | None = None
+) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
+
+    ``progress`` hears ("fetching", done, total) as web pages are fetched.
+    """
+
+    def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
+        from brief import web  # httpx and trafilatura: loaded only when an address is given
+
+        return web.read(urls, progress)
+
+    articles = ingest.read(paths, stdin, fetch=fetch)
     log.info("read %d article(s) from %s", len(articles), ", ".join(paths))
-    made = pipeline.brief(articles, settings)
+    return articles
+
+
+def build(
+    paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
+) -> Built:
+    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
+    settings = settings or Settings()
+    made = pipeline.brief(read(paths, progress=progress), settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
@@ -45,14 +67,19 @@ def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:
 
 
 def summarize(
-    paths: Sequence[str], method: str, *, words: int | None, sentences: int | None
+    paths: Sequence[str],
+    method: str = config.DEFAULT_METHOD,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
 ) -> tuple[str, ...]:
-    for flag, value in (("--words", words), ("--sentences", sentences)):
+    """A plain summary of the articles under ``paths``: its sentences, best first."""
+    for name, value in (("words", words), ("sentences", sentences)):
         if value is not None and value < 1:
-            raise ConfigError(f"{flag} must be at least 1")
+            raise ConfigError(f"{name} must be at least 1")
     if words is None and sentences is None:
         sentences = DEFAULT_SENTENCES
-    corpus = segment.corpus(ingest.read(paths))
+    corpus = segment.corpus(read(paths))
     chosen = pipeline.summarize(corpus, method, words=words, sentences=sentences)
     return tuple(" ".join(s.text.split()) for s in chosen)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -35,6 +35,19 @@ Paths = Annotated[
     typer.Argument(help="Article files, folders (searched recursively) or - for stdin."),
 ]
 Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
+Config = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Config file (default: $BRIEF_CONFIG, ./brief.toml)."
+    ),
+]
+
+
+def _settings(config_: Path | None, need_file: bool = False, **flags: tuple[object, str]) -> Any:
+    """The run's Settings: brief.toml < environment < flags ((value, flag); None: not given)."""
+    from brief import config
+
+    return config.load(config_, flags=flags, need_file=need_file)
 
 
 def _version(value: bool) -> None:
@@ -75,17 +88,25 @@ def _root(
 @app.command()
 def build(
     paths: Paths = None,
-    method: Method = "brief",
+    method: Annotated[
+        str | None,
+        typer.Option("--method", "-m", help="Scoring method (default brief): `brief methods`."),
+    ] = None,
     length: Annotated[
-        str, typer.Option("--length", "-l", help="Preset: short, standard or long.")
-    ] = "standard",
+        str | None,
+        typer.Option("--length", "-l", help="Preset: short, standard (default) or long."),
+    ] = None,
     words: Annotated[int | None, typer.Option(help="Cap on the brief's body, in words.")] = None,
     bullets: Annotated[int | None, typer.Option(help="How many What-we-know bullets.")] = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Comma list of md, html, json.")
-    ] = "md",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    date: Annotated[str | None, typer.Option(help="Date of the brief, YYYY-MM-DD.")] = None,
+        str | None, typer.Option("--format", "-f", help="Comma list of md (default), html, json.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the brief, YYYY-MM-DD (default today, UTC).")
+    ] = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print instead of writing files.")
     ] = False,
@@ -96,6 +117,7 @@ def build(
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
     ] = None,
+    config_: Config = None,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
 
@@ -103,38 +125,39 @@ def build(
 
     Daily, by email: brief build feeds/today --email reader@example.org
     """
-    from brief import api, config
+    from brief import api
     from brief.mail import outbox as mail
 
     if stdout and email:
         raise ConfigError("--stdout prints the brief and --email sends the written file: give one")
-    chosen = config.formats(format_)
-    if stdout and len(chosen) > 1:
-        raise ConfigError(
-            f"--stdout prints one format, not {','.join(chosen)}: choose one with --format"
-        )
-    if email and "md" not in chosen:
-        raise ConfigError("--email sends the Markdown file: keep md in --format")
-    settings = config.settings(
-        method=method,
-        length=length,
-        words=words,
-        bullets=bullets,
-        formats=chosen,
-        out=out,
-        date=date,
-        force=force,
+    settings = _settings(
+        config_,
+        method=(method, "--method"),
+        length=(length, "--length"),
+        words=(words, "--words"),
+        bullets=(bullets, "--bullets"),
+        format=(format_, "--format"),
+        out=(None if out is None else str(out), "--out"),
+        date=(date, "--date"),
+        force=(force or None, "--force"),
     )
+    if stdout and len(settings.formats) > 1:
+        raise ConfigError(
+            f"--stdout prints one format, not {','.join(settings.formats)}: "
+            "choose one with --format"
+        )
+    if email and "md" not in settings.formats:
+        raise ConfigError("--email sends the Markdown file: keep md in --format")
     with _progress() as progress:
         result = api.build(_paths(paths), settings, progress=progress)
     if stdout:
-        typer.echo(result.texts[chosen[0]], nl=False)
+        typer.echo(result.texts[settings.formats[0]], nl=False)
         return
     for written in api.write(result, settings):
         _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
-            _sent(mail.send_file(written.path, to=email))
+            _sent(mail.send_file(written.path, to=email, settings=settings))
 
 
 @app.command()
@@ -157,13 +180,16 @@ def send(
     outbox: Annotated[
         bool, typer.Option("--outbox", help="First send what waits in OUT/outbox.")
     ] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the outbox.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder of the outbox (default out).")
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
             "--force", help="Send a message already sent; replace another message's BRIEF.eml."
         ),
     ] = False,
+    config_: Config = None,
 ) -> None:
     """Email a brief: one message with the Markdown as text and as HTML.
 
@@ -173,19 +199,25 @@ def send(
     """
     from brief.mail import outbox as mail
 
+    settings = _settings(config_, out=(None if out is None else str(out), "--out"))
     if outbox:
-        sent = mail.send_outbox(out / mail.OUTBOX, mail.load_settings(), mail.load_policy())
-        done = [r for r in sent if not r.already]
-        _note(f"sent {len(done)} waiting message(s) from {out / mail.OUTBOX}")
+        folder = settings.out / mail.OUTBOX
+        sent = mail.send_outbox(folder, settings.smtp, settings.retry)
+        _note(f"sent {sum(not r.already for r in sent)} waiting message(s) from {folder}")
         for receipt in sent:
             if receipt.already:
                 _note(f"not sent again: {receipt.subject!r} was sent before (dropped from outbox)")
     if brief is not None:
-        _sent(
-            mail.send_file(
-                brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run, force=force
-            )
+        receipt = mail.send_file(
+            brief,
+            to=to or [],
+            cc=cc or [],
+            subject=subject,
+            dry_run=dry_run,
+            force=force,
+            settings=settings,
         )
+        _sent(receipt)
     elif not outbox:
         raise ConfigError("give the brief to send: brief send out/<brief>.md --to ADDRESS")
 
@@ -251,16 +283,19 @@ def methods(
 @app.command()
 def daily(
     config_: Annotated[
-        Path | None, typer.Option("--config", help="brief.toml with a [daily] table.")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="brief.toml with a [daily] table."),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="The digest's day, YYYY-MM-DD (default today).")
+        str | None, typer.Option(help="The digest's day, YYYY-MM-DD (default today, UTC).")
     ] = None,
     since: Annotated[
         str | None,
         typer.Option(help="Window before the run: 24h (default), 90m, 2d; 0 for no window."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace today's digest and mail it again.")
     ] = False,
@@ -271,10 +306,16 @@ def daily(
     """
     from brief.daily import run as digest_run
 
+    settings = _settings(
+        config_,
+        need_file=True,
+        out=(None if out is None else str(out), "--out"),
+        date=(date, "--date"),
+        force=(force or None, "--force"),
+        **{"daily.since": (since, "--since")},
+    )
     with _progress() as progress:
-        result = digest_run.main(
-            config_, date=date, since_text=since, out=out, force=force, progress=progress
-        )
+        result = digest_run.main(settings, progress=progress)
     for written in result.written:
         _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
@@ -283,6 +324,31 @@ def daily(
     if result.left_out:
         _note(result.left_out)
     _note(result.note)
+
+
+@app.command("config")
+def show_config(
+    config_: Config = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON for machines.")] = False,
+) -> None:
+    """Print the effective settings and where each came from (secrets masked).
+
+    Order, later wins: defaults, brief.toml, environment (BRIEF_*), flags.
+
+    Example: brief config --config brief.toml
+    """
+    from brief import config
+
+    rows = config.describe(_settings(config_))
+    if json_:
+        import json
+
+        shown = [{"setting": k, "value": v, "from": w} for k, v, w in rows]
+        typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+        return
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, where in rows:
+        typer.echo(f"{key:<{width}}  {value}  ({where})")
 
 
 def _paths(given: list[str] | None) -> list[str]:

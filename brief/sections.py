@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from brief import segment, select, speakers
-from brief.config import Budget
-from brief.models import Corpus, Group, Sentence
+from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes")
 HEADINGS = {

@@ -251,8 +251,8 @@ def test_output_files_follow_the_umask(tmp_path: Path, seeds_copy: Path, umask: 
 
 
 def test_a_folder_of_markdown_html_text_and_json_briefs_cleanly(tmp_path: Path) -> None:
+    from tests.servers.web import WEB
     from tests.test_ingest import MARKDOWN_ARTICLE
-    from tests.webserver import WEB
 
     folder = tmp_path / "mixed"
     folder.mkdir()

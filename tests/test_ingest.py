@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import ingest
+from brief import clean, ingest
 from brief.errors import InputError
 from tests.conftest import SEEDS
 
@@ -42,7 +42,7 @@ def test_captions_and_subheadings_are_dropped() -> None:
 
 
 def test_hard_wrapped_wire_copy_is_joined_and_tex_quotes_turned() -> None:
-    title, text = ingest.clean(
+    title, text = clean.clean(
         "WASHINGTON (AP) -- The senate voted on Friday to approve the bill that\n"
         "was sent over by the house last week, and ``we are pleased,'' said\n"
         "the leader of the majority, who spoke to reporters after the vote\n"
@@ -193,7 +193,7 @@ def test_front_matter_title_wins_over_the_markdown_heading(tmp_path: Path) -> No
 
 
 def test_a_saved_web_page_is_extracted_like_a_fetched_one(tmp_path: Path) -> None:
-    from tests.webserver import WEB
+    from tests.servers.web import WEB
 
     path = tmp_path / "storm-ellis.htm"
     path.write_bytes((WEB / "gazette" / "storm-ellis.html").read_bytes())
@@ -213,7 +213,7 @@ def test_a_saved_web_page_is_extracted_like_a_fetched_one(tmp_path: Path) -> Non
 def test_a_folder_mixing_text_markdown_json_and_html(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from tests.webserver import WEB
+    from tests.servers.web import WEB
 
     (tmp_path / "a.txt").write_text("Chip ban\n\nChina banned Micron chips on Sunday.\n")
     (tmp_path / "b.md").write_text("# Ban on chips\n\nShares **rose** on Monday.\n")

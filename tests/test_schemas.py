@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from brief import render
 from brief.daily import digest
 from tests.checks import conforms, schema
-from tests.test_digest import day
+from tests.daily.test_digest import day
 from tests.test_render import seeds_brief
 
 

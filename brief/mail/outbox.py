@@ -1,7 +1,7 @@
 """Email: a brief's Markdown -> one multipart/alternative message -> the outbox or a server.
 
 Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
-whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html);
+whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html.j2);
 addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
 (retries, never twice) and keeps what could not be delivered in an outbox folder, which
 ``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
@@ -23,21 +23,18 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from brief import markup
-from brief.config import Settings
+from brief import config, markup, render
+from brief.config import RetryPolicy, Settings, SmtpSettings
 from brief.deliver import atomic_write, public_mode
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
 from brief.mail.smtp import (
     DEFAULT_POLICY,
     Failed,
-    RetryPolicy,
-    SmtpSettings,
     deliver,
     load_policy,
     load_settings,
@@ -192,7 +189,7 @@ def message(
 
 
 def html(markdown: str, title: str) -> str:
-    """A whole HTML email document for ``markdown`` (templates/email.html)."""
+    """A whole HTML email document for ``markdown`` (templates/email.html.j2)."""
     body = Markup(markup.to_styled_html(markdown, _styles()))  # markdown-it escaped all text
     return _template().render(title=title, body=body)
 
@@ -204,11 +201,9 @@ def _styles() -> dict[str, str]:
     return dict(module.styles)  # type: ignore[attr-defined]
 
 
-@cache
 def _template() -> jinja2.Template:
-    source = files("brief.templates").joinpath("email.html").read_text(encoding="utf-8")
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(source)
+    template: jinja2.Template = render.environment().get_template("email.html.j2")
+    return template
 
 
 def _digest(*parts: str) -> str:
@@ -240,12 +235,14 @@ def send_file(
     force: bool = False,
     config_path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> Receipt:
     """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``.
 
     A message already delivered from that outbox is not sent again unless ``force``; a dry run
     writes ``<brief>.eml`` and replaces an existing one only if it holds the same message (or
-    ``force``).
+    ``force``). ``settings``: the run's settings; without them they are loaded from
+    ``config_path``/``env``.
     """
     if path.suffix.lower() not in BRIEF_SUFFIXES:
         raise InputError(
@@ -253,7 +250,8 @@ def send_file(
             "(brief build --format md writes it)"
         )
     markdown = _read_text(path)
-    smtp = load_settings(config_path, env)
+    settings = settings or config.load(config_path, env=env)
+    smtp = settings.smtp
     if not smtp.sender:
         raise ConfigError("no sender address: set BRIEF_FROM (or from in [smtp] of brief.toml)")
     title = subject or default_subject(markdown, path.name)
@@ -263,7 +261,7 @@ def send_file(
         _check_replace(eml, msg, force)
         _write(eml, msg.as_bytes(policy=FILE), public=True)
         return Receipt(str(msg["Message-ID"]), title, envelope(msg)[1], attempts=0, eml=eml)
-    return send(msg, smtp, load_policy(config_path, env), outbox=path.parent / OUTBOX, force=force)
+    return send(msg, smtp, settings.retry, outbox=path.parent / OUTBOX, force=force)
 
 
 def _check_replace(eml: Path, msg: EmailMessage, force: bool) -> None:

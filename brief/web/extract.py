@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from brief import ingest
+from brief import clean
 from brief.errors import BriefError, FetchError, InputError
 from brief.models import Article
 from brief.web.fetch import Page
@@ -42,11 +42,11 @@ def article(page: Page) -> Article:
     found, text, headline = _extract(page.body, page.final_url, page.url, FetchError)
     return Article(
         text=text,
-        title=_one_line(found.get("title")) or headline,
-        outlet=_one_line(found.get("sitename")) or outlet_of(page.final_url),
+        title=clean.one_line(found.get("title")) or headline,
+        outlet=clean.one_line(found.get("sitename")) or outlet_of(page.final_url),
         url=page.url,
         published=found.get("date") or None,
-        author=_one_line(found.get("author")),
+        author=clean.one_line(found.get("author")),
         path=None,
     )
 
@@ -58,15 +58,15 @@ def saved(html: str | bytes, path: str) -> Article:
     canonical link (``og:url``) when it has one; the outlet is then its host if not named.
     """
     found, text, headline = _extract(html, None, Path(path).name, InputError)
-    url = _one_line(found.get("url"))
+    url = clean.one_line(found.get("url"))
     url = url if url and url.startswith(("http://", "https://")) else None
     return Article(
         text=text,
-        title=_one_line(found.get("title")) or headline,
-        outlet=_one_line(found.get("sitename")) or (outlet_of(url) if url else None),
+        title=clean.one_line(found.get("title")) or headline,
+        outlet=clean.one_line(found.get("sitename")) or (outlet_of(url) if url else None),
         url=url,
         published=found.get("date") or None,
-        author=_one_line(found.get("author")),
+        author=clean.one_line(found.get("author")),
         path=path,
     )
 
@@ -92,7 +92,7 @@ def _extract(
     count = len(raw.split())
     if stub and count < PAYWALL_MAX_WORDS:
         raise refuse(f"{where}: a paywall stub ({stub.group(0)!r})")
-    headline, text = ingest.clean(raw.replace("\n", "\n\n"))
+    headline, text = clean.clean(raw.replace("\n", "\n\n"))
     count = len(text.split())
     if not count:
         raise refuse(f"{where}: no article text found on the page")
@@ -108,7 +108,3 @@ def outlet_of(url: str) -> str:
     """The host name of ``url`` without ``www.``: the outlet when the page does not name one."""
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
-
-
-def _one_line(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value else None

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 import httpx
 import tenacity
 
-from brief import __version__
 from brief.errors import FetchError
+from brief.version import __version__
 from brief.web import robots
 from brief.web.cache import Cache, Entry
 

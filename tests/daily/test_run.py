@@ -13,7 +13,7 @@ from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
 from brief.web import fetch
 from tests.checks import conforms
-from tests.webserver import WEB, Reply, Site
+from tests.servers.web import WEB, Reply, Site
 
 DATE = "2026-11-21"
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
@@ -191,7 +191,7 @@ def test_one_outlet_is_singular(site: Site, tmp_path: Path) -> None:
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
     chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]}, tmp_path)
-    with pytest.raises(ConfigError, match="cannot send email"):
+    with pytest.raises(ConfigError, match="no way to send was given"):
         daily.run(chosen, DATE, tmp_path, send=None)
 
 
@@ -331,7 +331,7 @@ def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path)
     import subprocess
     import sys
 
-    from tests.smtp_servers import Inbox, serving
+    from tests.servers.smtp import Inbox, serving
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)

@@ -11,9 +11,9 @@ from brief.errors import FetchError
 from brief.web import extract
 from brief.web.fetch import Page
 from tests.checks import conforms
-from tests.webserver import WEB
+from tests.servers.web import WEB
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 DATE = "2026-11-21"
 
 
