@@ -177,7 +177,7 @@ def test_a_markdown_brief_never_quotes_markup(tmp_path: Path) -> None:
         "weaken as it moves inland over the coming days.\n",
         encoding="utf-8",
     )
-    made = pipeline.brief(ingest.read([str(tmp_path)]), config.settings(date="2026-11-22"))
+    made = pipeline.brief(ingest.read([str(tmp_path)]), config.Settings(), "2026-11-22")
     md = render.markdown(made)
     assert made.title == "Storm Ana reaches Port Elden"
     for escaped in ("\\*", "\\[", "\\]", "\\`", "\\<", "&lt;"):
