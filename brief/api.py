@@ -32,17 +32,22 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def read(
-    paths: Sequence[str], stdin: TextIO | None = None, progress: Progress | None = None
+    paths: Sequence[str],
+    stdin: TextIO | None = None,
+    *,
+    allow_hosts: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> tuple[Article, ...]:
     """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
 
-    ``progress`` hears ("fetching", done, total) as web pages are fetched.
-    """
+    Web addresses resolving to private, loopback or reserved addresses are refused unless their
+    host is in ``allow_hosts``; ``progress`` hears ("fetching", done, total) as pages are
+    fetched."""
 
     def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
         from brief import web  # httpx and trafilatura: loaded only when an address is given
 
-        return web.read(urls, progress)
+        return web.read(urls, allow_hosts, progress)
 
     articles = ingest.read(paths, stdin, fetch=fetch)
     log.info("read %d article(s) from %s", len(articles), ", ".join(paths))
@@ -54,7 +59,8 @@ def build(
 ) -> Built:
     """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
     settings = settings or Settings()
-    made = pipeline.brief(read(paths, progress=progress), settings, settings.date or config.today())
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    made = pipeline.brief(articles, settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 

@@ -21,8 +21,9 @@ REPEAT_MIN_CHARS = 40
 # Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
 WRAP_MAX_CHARS = 100
 
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":")
-CLOSED = (".", "!", "?", '"', "”", "’", "'")
+# Chinese and Japanese end sentences with full-width marks and close quotes with 」 and 』.
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", "。", "！", "？", "」", "』")
+CLOSED = (".", "!", "?", '"', "”", "’", "'", "。", "！", "？", "」", "』")
 LABEL_RE = re.compile(
     r"^(?:the lede|lede|what we know|the background|background|likely outcomes\s*/\s*takeaway|"
     r"likely outcomes|takeaway|the takeaway|why it matters|the big picture|key quotes|"
@@ -110,7 +111,9 @@ def _may_repeat(window: str) -> bool:
 
 def _is_headline(para: str) -> bool:
     words = para.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith((".", "!", "?", ":"))
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith(
+        (".", "!", "?", ":", "。", "！", "？", "：")
+    )
 
 
 def _is_caption(para: str) -> bool:

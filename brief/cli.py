@@ -405,5 +405,5 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="brief")
     except BriefError as error:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"Error: {' '.join(str(error).split())}", err=True)  # one line, always
         raise SystemExit(error.exit_code) from None

@@ -68,6 +68,7 @@ def fetching(chosen: Plan, out: Path) -> fetch.Options:
         delay=defaults.delay if chosen.delay is None else chosen.delay,
         timeout=defaults.timeout if chosen.timeout is None else chosen.timeout,
         cache=cache,
+        allow_hosts=chosen.allow_hosts,
     )
 
 
@@ -106,9 +107,20 @@ class Window:
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
     day = dt.date.fromisoformat(date)
-    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    try:
+        end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    except OverflowError:  # 9999-12-31: the calendar ends before the day does
+        end_of_day = dt.datetime.max.replace(tzinfo=dt.UTC)
     end = now if day == now.astimezone(dt.UTC).date() else min(now, end_of_day)
-    return Window(end - span if span else None, end)
+    if span is None:
+        return Window(None, end)
+    try:
+        return Window(end - span, end)
+    except OverflowError:
+        raise ConfigError(
+            f"a window of {span.days:,} days before {end:%Y-%m-%d} starts before year 1: "
+            "give a shorter --since"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +143,30 @@ def gather(
         except BriefError as error:
             skipped.append(_skip(url, error))
             continue
-        for entry in entries:
-            if span.holds(entry.published):
-                dated.setdefault(entry.url, entry.published)
-            else:
-                outside.add(entry.url)
+        inside = [e for e in entries if span.holds(e.published)]
+        outside.update(e.url for e in entries if not span.holds(e.published))
+        if len(inside) > chosen.max_entries:
+            skipped.append(
+                Skipped(
+                    url,
+                    _past(
+                        len(inside) - chosen.max_entries,
+                        "entries",
+                        chosen.max_entries,
+                        "per feed",
+                        "max_entries",
+                    ),
+                )
+            )
+        for entry in inside[: chosen.max_entries]:
+            dated.setdefault(entry.url, entry.published)
     outside -= set(dated)
+    if len(dated) > chosen.max_pages:
+        past = len(dated) - chosen.max_pages
+        skipped.append(
+            Skipped("this run", _past(past, "pages", chosen.max_pages, "per run", "max_pages"))
+        )
+        dated = dict(list(dated.items())[: chosen.max_pages])
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
@@ -155,13 +185,19 @@ def gather(
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            found = ingest.read([folder])
+            found = ingest.read([folder], skip=lambda path, why: skipped.append(Skipped(path, why)))
         except BriefError as error:
             skipped.append(_skip(folder, error))
             continue
         articles.extend(a for a in found if span.holds(a.published))
         outside.update(f"{a.path}#{i}" for i, a in enumerate(found) if not span.holds(a.published))
     return Gathered(tuple(articles), tuple(skipped), len(outside))
+
+
+def _past(extra: int, what: str, cap: int, per: str, key: str) -> str:
+    return (
+        f"{extra:,} more {what} past the cap of {cap:,} {per} were not fetched ({key} in [daily])"
+    )
 
 
 def _skip(source: str, error: BriefError) -> Skipped:

@@ -63,6 +63,7 @@ __all__ = [
 OUTBOX = "outbox"  # under the output folder: out/outbox/
 DEFAULT_OUT = Settings().out
 UNCONFIRMED = "unconfirmed"
+REJECTED = "rejected"  # messages that can never be sent as they are: kept for a person
 PRIVATE = 0o600  # the outbox: messages and addresses, for this user only
 SENT = "sent"  # out/outbox/sent/<id>.json: one record per message delivered
 BRIEF_SUFFIXES = (".md", ".markdown")
@@ -326,41 +327,68 @@ def send_outbox(
     """Send the messages waiting in ``outbox`` (oldest name first); each sent one leaves it.
 
     A message is moved to ``outbox/unconfirmed/`` while it is being sent and only comes back
-    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked.
-    Stops at the first failure and raises DeliveryError naming what still waits.
+    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked. A
+    message another flush has already claimed is left to it, so two flushes at once send each
+    message once. A message that cannot be read or has no valid sender or recipient goes to
+    ``outbox/rejected/`` and the others are still sent. Stops at the first failure to deliver;
+    raises DeliveryError naming what still waits and every rejected file.
     """
     waiting = sorted(outbox.glob("*.eml")) if outbox.is_dir() else []
     sent: list[Receipt] = []
-    for path in waiting:
-        if _was_sent(outbox, waiting_msg := _read_message(path)):
-            sent.append(_already(waiting_msg))  # delivered by hand meanwhile: drop the copy
-            with contextlib.suppress(OSError):
-                path.unlink()
-            continue
-        claimed = _move(path, outbox / UNCONFIRMED)
+    rejected: list[str] = []
+    problem, unconfirmed, left = "", False, 0
+    for n, path in enumerate(waiting):
+        claimed = _claim(path, outbox / UNCONFIRMED)
+        if claimed is None:
+            continue  # another flush is sending it
         try:
-            receipt = _deliver(_read_message(claimed), smtp, policy)
+            message = _read_message(claimed)
+            if _was_sent(outbox, message):  # delivered by hand meanwhile: drop the copy
+                sent.append(_already(message))
+                with contextlib.suppress(OSError):
+                    claimed.unlink()
+                continue
+            receipt = _deliver(message, smtp, policy)
         except Failed as failure:
             problem, unconfirmed = f"{path.name}: {failure.problem}", failure.unconfirmed
+            if not unconfirmed:
+                _move(claimed, outbox)
+            left = sum(p.exists() for p in waiting[n:])
             break
-        except BriefError:
-            _move(claimed, outbox)
-            raise
+        except BriefError as error:  # unreadable, or no valid From / To: it never will be sent
+            _move(claimed, outbox / REJECTED)
+            rejected.append(f"{path.name} ({error})")
+            continue
         sent.append(receipt)
         with contextlib.suppress(OSError):  # left in unconfirmed/, it is never sent again
             claimed.unlink()
         _record(outbox, receipt)
-    else:
+    if not problem:
         with contextlib.suppress(OSError):  # only when empty: nothing there waits for a person
             (outbox / UNCONFIRMED).rmdir()
+    if not problem and not rejected:
         return tuple(sent)
-    if not unconfirmed:
-        _move(claimed, outbox)
-    left = len(waiting) - len(sent) - unconfirmed
+    notes = [problem] if problem else []
+    if rejected:
+        notes.append(f"moved to {outbox / REJECTED} as unsendable: " + "; ".join(rejected))
     raise DeliveryError(
         f"sent {len(sent)} of {len(waiting)} messages from {outbox}, {left} still wait there; "
-        + problem
+        + "; ".join(notes)
     )
+
+
+def _claim(path: Path, folder: Path) -> Path | None:
+    """Move ``path`` into ``folder``; None when another flush moved it first."""
+    for _ in range(3):  # the folder may be removed by another flush between mkdir and rename
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return path.replace(folder / path.name)
+        except FileNotFoundError:
+            if not path.exists():
+                return None
+        except OSError as error:
+            raise OutputError(f"could not move {path} to {folder}: {error.strerror}") from None
+    raise OutputError(f"could not move {path} to {folder}: the folder keeps disappearing")
 
 
 def _flush(outbox: Path) -> str:

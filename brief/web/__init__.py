@@ -50,9 +50,11 @@ def articles(
     return tuple(found), tuple(failed)
 
 
-def read(urls: Sequence[str], progress: Progress | None = None) -> tuple[Article, ...]:
+def read(
+    urls: Sequence[str], allow_hosts: Sequence[str] = (), progress: Progress | None = None
+) -> tuple[Article, ...]:
     """``articles`` for ``brief.ingest.read``: a page that fails is a warning, not an error."""
-    found, failed = articles(urls, progress=progress)
+    found, failed = articles(urls, fetch.Options(allow_hosts=tuple(allow_hosts)), progress)
     for failure in failed:
         log.warning("skipped %s", failure.reason)
     return found

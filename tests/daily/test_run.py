@@ -69,7 +69,13 @@ def setup(
     values = {"feeds": [site.url(f) for f in FEEDS], "recipients": ["desk@example.org"], **table}
     chosen = daily.plan(values, tmp_path / "out")
     waits: list[float] = []
-    options = fetch.Options(timeout=0.3, delay=0.0, max_bytes=50_000, cache=tmp_path / "cache")
+    options = fetch.Options(
+        timeout=0.3,
+        delay=0.0,
+        max_bytes=50_000,
+        cache=tmp_path / "cache",
+        allow_hosts=("127.0.0.1",),
+    )
     return chosen, fetch.Fetcher(options, sleep=waits.append), waits
 
 
@@ -243,7 +249,9 @@ def test_the_daily_command_writes_the_digest_and_reports_progress(
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)
-    (tmp_path / "brief.toml").write_text(f"[daily]\nfeeds = [{feeds}]\ndelay = 0\n")
+    (tmp_path / "brief.toml").write_text(
+        f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nallow_hosts = ["127.0.0.1"]\n'
+    )
     args = ("daily", "--config", "brief.toml", "--date", DATE, "--since", "48h")
     first, second = run(*args, cwd=tmp_path), run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
@@ -273,17 +281,15 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
 
     site.mount(WEB)
     pages = ("gazette/storm-ellis.html", "valley/teaser.html")  # the second does not exist
-    done = run(
-        "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
-    )
+    urls = (site.url("/" + p) for p in pages)
+    done = run("build", *urls, "--date", DATE, "--stdout", cwd=tmp_path, allow="127.0.0.1")
     assert done.returncode == 0, done.stderr
     assert "Storm Ellis" in done.stdout and "The Harbour Gazette" in done.stdout
     assert "Warning: skipped" in done.stderr and "HTTP 404" in done.stderr
     assert "fetching: 2 of 2\n" in done.stderr  # not a terminal: one line per stage
     assert done.stderr.count("skipped") == 1
-    quiet = run(
-        "-q", "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
-    )
+    urls = (site.url("/" + p) for p in pages)
+    quiet = run("-q", "build", *urls, "--date", DATE, "--stdout", cwd=tmp_path, allow="127.0.0.1")
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == done.stdout
 
 
@@ -302,7 +308,9 @@ def test_build_with_urls_shows_progress_on_a_terminal_and_results_on_stdout(
         done = subprocess.run(
             [sys.executable, "-m", "brief", "build", *(site.url("/" + p) for p in pages),
              "--date", DATE],
-            cwd=tmp_path, env={**os.environ, "NLTK_DATA": str(tmp_path / "none"), "COLUMNS": "80"},
+            cwd=tmp_path,
+            env={**os.environ, "NLTK_DATA": str(tmp_path / "none"), "COLUMNS": "80",
+                 "BRIEF_ALLOW_HOSTS": "127.0.0.1"},
             stdout=subprocess.PIPE, stderr=secondary, text=True, timeout=120, check=False,
         )  # fmt: skip
         os.close(secondary)
@@ -338,7 +346,8 @@ def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path)
     inbox = Inbox()
     with serving(inbox) as port:
         (tmp_path / "brief.toml").write_text(
-            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n\n'
+            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n'
+            'allow_hosts = ["127.0.0.1"]\n\n'
             f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
             'from = "brief@example.org"\n'
         )
