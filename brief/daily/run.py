@@ -290,10 +290,12 @@ def _mail(
     subject = f"Daily brief {made.date}: " + "; ".join(s.brief.title for s in made.stories[:2])
     send(path, chosen.recipients, subject)
     record = {"recipients": list(chosen.recipients), "subject": subject, "chars": len(md)}
-    try:
-        deliver.write({marker: json.dumps(record, indent=1) + "\n"}, force=True)
-    except OutputError as error:
-        raise OutputError(f"mailed, but could not record it: {error}") from None
+    try:  # private (0600), as the outbox is: it holds the readers' addresses
+        deliver.atomic_write(marker, (json.dumps(record, indent=1) + "\n").encode("utf-8"))
+    except OSError as error:
+        raise OutputError(
+            f"mailed, but could not record it in {marker}: {error.strerror or error}"
+        ) from None
     return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
 
 

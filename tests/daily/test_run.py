@@ -113,6 +113,8 @@ def test_a_second_run_the_same_day_sends_nothing(site: Site, tmp_path: Path) -> 
             chosen, DATE, tmp_path / "out", send=mailbox, now=NOW, fetcher=client, force=True
         )
     assert len(mailbox.sent) == 2 and second.sent == () and "already mailed" in second.note
+    marker = tmp_path / "out" / f".{DATE}-daily.sent"
+    assert marker.stat().st_mode & 0o777 == 0o600  # the readers' addresses: private
     assert {w.status for w in second.written} == {"unchanged"}
     assert first.sent == third.sent == ("desk@example.org",)
 
