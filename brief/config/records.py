@@ -38,9 +38,10 @@ UNITS = {"m": "minutes", "h": "hours", "d": "days", "": "hours"}
 MAX_SINCE = dt.timedelta(days=3660)
 # Fetch delays and timeouts past an hour are typos too; nan and inf never make sense.
 MAX_SECONDS = 3600.0
-# Entries taken from one feed: news feeds list 20 to 100 items; a feed of 30,000 is a dump or
-# an attack, and fetching it at the polite delay would take a day.
-MAX_ENTRIES = 100
+# Entries taken from one feed (inside the window, in feed order): news feeds list 10 to 50
+# items; a feed of 30,000 is a dump or an attack, and fetching it at the polite delay would take
+# a day. 50 pages from one host at the default delay of 1 s take under a minute.
+MAX_ENTRIES = 50
 # Pages fetched in one run, feeds' entries and listed URLs together: a morning digest of ten
 # feeds at their usual size, with room; at one page a second per host it is minutes, not hours.
 MAX_PAGES = 500

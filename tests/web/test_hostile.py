@@ -179,4 +179,4 @@ def test_a_feed_of_30000_entries_fetches_at_most_the_cap(site: Site, tmp_path: o
         skipped = daily.gather(chosen, span, web).skipped
     fetched = [path for path in site.hits if path.startswith("/p/")]
     assert len(fetched) == config.MAX_ENTRIES
-    assert any("29,900 more entries past the cap of 100 per feed" in s.reason for s in skipped)
+    assert any("29,950 more entries past the cap of 50 per feed" in s.reason for s in skipped)
