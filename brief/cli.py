@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -76,7 +77,7 @@ def _root(
 ) -> None:
     """Without a command, brief the seeds/ folder into out/ (same as `brief build`).
 
-    Global options go before the command: brief -q build seeds
+    Global options: brief -q build seeds (or brief build seeds -q)
     """
     if quiet and verbose:
         raise ConfigError("--quiet and --verbose contradict each other: give one")
@@ -399,11 +400,22 @@ def _logging() -> None:
     log.propagate = False
 
 
+# Options of `brief` itself that people also type after the command (`brief build seeds -q`).
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def _hoisted(argv: list[str]) -> list[str]:
+    """``argv`` with the global flags moved before the command (never past a ``--``)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
+    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place a BriefError becomes `Error: ...` and an exit code."""
     _logging()
     try:
-        app(args=argv, prog_name="brief")
+        app(args=_hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
     except BriefError as error:
         typer.echo(f"Error: {' '.join(str(error).split())}", err=True)  # one line, always
         raise SystemExit(error.exit_code) from None

@@ -205,6 +205,8 @@ def test_quiet_leaves_only_results_and_verbose_says_more(tmp_path: Path, seeds_c
     assert quiet.stdout.replace("a/", "c/") == verbose.stdout  # stdout: results only
     both = run("-q", "-v", *args, cwd=tmp_path)
     assert both.returncode == 2 and both.stderr.startswith("Error: --quiet and --verbose")
+    after = run(*args, "--out", "d", "--quiet", cwd=tmp_path)  # also after the command
+    assert after.returncode == 0 and after.stderr == "" and after.stdout.startswith("d/")
 
 
 # -- what was found (issue 11, item 7) ---------------------------------------------------------
