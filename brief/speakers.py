@@ -20,6 +20,7 @@ SPEECH = (
     r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented)"
 )
 QUOTED_RE = re.compile(rf"[“\"][^”\"]{{{QUOTE_MIN_CHARS},}}[”\"]")
+QUOTATION_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # “…,” a spokesperson from the US Commerce Department said
 # “…,” Gina Raimondo, the Commerce secretary, said
 WHO_AFTER_QUOTE = re.compile(
