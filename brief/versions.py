@@ -30,12 +30,10 @@ class Versions:
     others: tuple[Group, ...]
 
 
-def _same_fact(corpus: Corpus, matrix: Any, i: int, j: int) -> bool:
-    a, b = corpus.sentences[i], corpus.sentences[j]
-    return (
-        select.cosine(matrix, i, j) >= select.GROUP_COSINE
-        and select.term_overlap(a, b) >= select.GROUP_OVERLAP
-    )
+def _near(matrix: Any, lead: int) -> list[int]:
+    """Sentences whose tf-idf cosine with ``lead`` reaches the grouping's threshold."""
+    row = (matrix @ matrix.getrow(lead).T).toarray().ravel()
+    return [int(j) for j in (row >= select.GROUP_COSINE).nonzero()[0]]
 
 
 def find(
@@ -61,14 +59,15 @@ def find(
         shown_articles = {corpus.sentences[m].article for m in group.members}
         rivals = [
             j
-            for j, other in enumerate(corpus.sentences)
+            for j in _near(matrix, lead)
             if j not in taken
-            and other.article not in shown_articles
-            and select.eligible(other)
-            and standalone.stands_alone(other)
-            and standalone.whole(other)
-            and claims.differ(corpus.sentences[lead], other, known)
-            and _same_fact(corpus, matrix, lead, j)
+            and corpus.sentences[j].article not in shown_articles
+            and select.term_overlap(corpus.sentences[lead], corpus.sentences[j])
+            >= select.GROUP_OVERLAP
+            and select.eligible(corpus.sentences[j])
+            and standalone.stands_alone(corpus.sentences[j])
+            and standalone.whole(corpus.sentences[j])
+            and claims.differ(corpus.sentences[lead], corpus.sentences[j], known)
         ]
         others = _by_figures(corpus, rivals, known)
         if others:
