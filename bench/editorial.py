@@ -287,13 +287,30 @@ def support_disagrees(cases: list[Case]) -> str:
     return _share(hits, total)
 
 
+# The speaker's name must be written in the quote's sentence or within this many characters
+# before it in the cited article (about three news sentences).
+NEAR = 600
+
+
+def far_speaker(label: str, text: str, article: str) -> bool:
+    """The label's last word is written neither in the quote's sentence nor just before it."""
+    names = [w for w in re.findall(r"[^\W_]+", label) if w[:1].isupper()]
+    at = article.find(text)
+    if not names or at < 0:
+        return False
+    return names[-1] not in article[max(0, at - NEAR) : at + len(text)]
+
+
 def bad_speakers(cases: list[Case]) -> str:
     hits = total = 0
     for case in cases:
         for _, item in case.items("quotes"):
             total += 1
             cited = case.articles[item["support"][0]["source"] - 1]
-            hits += not item["speaker"] or bad_speaker(item["speaker"], cited)
+            label = item["speaker"]
+            hits += (
+                not label or bad_speaker(label, cited) or far_speaker(label, item["text"], cited)
+            )
     return _share(hits, total)
 
 
@@ -354,7 +371,7 @@ def refused(cases: list[Case]) -> str:
 MEASURES: dict[str, Callable[[list[Case]], str]] = {
     "briefs refused (Error:)": refused,
     "supports lacking a figure of their item, or with the other polarity": support_disagrees,
-    "speaker labels: pronoun, function word, lone title/initial, clause, or not in the article": (
+    "bad speaker labels (pronoun, function word, lone title/initial, clause, not near the quote)": (
         bad_speakers
     ),
     "items opening with a pronoun or connective (or 'X also')": _item_share(leans),

@@ -234,29 +234,43 @@ def _continuation(corpus: Corpus, first: Group) -> Group | None:
     return Group(members=(index,), score=first.score)
 
 
-# A quotation adds to the story when its quoted words hold at least this many of the story's
-# concepts (stems stated by two or more outlets) or a figure: "That's huge for him" holds none,
-# "We firmly oppose restrictions that have no basis in fact" holds three. Chosen by reading the
-# quotes of the seeds and of five DUC 2004 briefs; confirmed on DUC 2006 (bench/editorial.py).
-QUOTE_MIN_CONCEPTS = 2
+# A quotation adds to the story when it holds at least this much: a story concept (a stem that
+# at least STORY_SHARE of the outlets use) counts one, up to QUOTE_FULL; a figure one more; a
+# position taken ("oppose", "must", "will not") one more. "That's huge for him" is worth 0,
+# "We firmly oppose restrictions that have no basis in fact" 3. Chosen by reading the quotes of
+# the seeds and of five DUC 2004 briefs; confirmed on DUC 2006 (bench/editorial.py).
+QUOTE_MIN_VALUE = 2
+QUOTE_FULL = 3
+# The default method's document-frequency cut (README, "The default method", step 2).
+STORY_SHARE = 0.3
+STANCE_RE = re.compile(
+    r"\b(?:oppose[sd]?|support(?:s|ed)?|reject(?:s|ed)?|welcome[sd]?|condemn(?:s|ed)?|"
+    r"den(?:y|ies|ied)|urge[sd]?|demand(?:s|ed)?|refuse[sd]?|must|should|will not|won['’]t|"
+    r"never|cannot|can['’]t|wrong|right|unacceptable|firmly|believe)\b",
+    re.IGNORECASE,
+)
 
 
 def informative(corpus: Corpus, quotes: Sequence[Pick]) -> list[Pick]:
-    """Quotes that add to the story, ranked by what they add (the story's concepts in the
-    quoted words, plus one for a figure), then by their group's rank; generic ones dropped."""
+    """Quotes that add to the story, ranked by what they add (its concepts, a figure, a
+    position taken), then by their group's rank; generic ones dropped."""
     spread: dict[str, set[int]] = {}
     for s in corpus.sentences:
         for term in s.terms:
             spread.setdefault(term, set()).add(s.article)
-    story = {t for t, arts in spread.items() if len(arts) >= 2}
+    floor = max(2, STORY_SHARE * len(corpus.articles))
+    story = {t for t, arts in spread.items() if len(arts) >= floor}
     ranked = []
     for rank, pick in enumerate(quotes):
-        quoted = " ".join(
-            speakers.QUOTATION_RE.findall(corpus.sentences[pick.group.members[0]].text)
+        text = corpus.sentences[pick.group.members[0]].text
+        quoted = " ".join(speakers.QUOTATION_RE.findall(text))
+        concepts = len(set(segment.terms(segment.words(quoted))) & story)
+        value = (
+            min(concepts, QUOTE_FULL)
+            + (1 if claims.figures(quoted) else 0)
+            + (1 if STANCE_RE.search(quoted) else 0)
         )
-        terms = set(segment.terms(segment.words(quoted)))
-        value = len(terms & story) + (1 if claims.figures(quoted) else 0)
-        if value >= QUOTE_MIN_CONCEPTS:
+        if value >= QUOTE_MIN_VALUE:
             ranked.append((-value, rank, pick))
     return [pick for _, _, pick in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
