@@ -80,7 +80,7 @@ def build(folder: Path) -> Case:
     articles = ingest.read([str(folder)])
     texts = tuple(a.text for a in articles)
     try:
-        made = pipeline.brief(articles, config.settings(date=DATE))
+        made = pipeline.brief(articles, config.Settings(), DATE)
     except BriefError as error:
         return Case(story, None, texts, str(error))
     out = SCRATCH / folder_set(folder) / f"{story}.md"
@@ -386,13 +386,63 @@ MEASURES: dict[str, Callable[[list[Case]], str]] = {
         for key in ("lede", "known", "background", "outlook", "quotes", "differ")
     },
 }
+
+
+def headline_words(cases: list[Case]) -> str:
+    """Headline length (issue 10: at most 14 words): mean, longest, and how many are longer."""
+    lengths = [len(c.data["title"].split()) for c in cases if c.data]
+    if not lengths:
+        return "-"
+    over = sum(n > 14 for n in lengths)
+    return f"{sum(lengths) / len(lengths):.1f} / {max(lengths)} / {over} over 14"
+
+
+MEASURES["headline words: mean / longest / over 14"] = headline_words
+
+
+def lede_rouge(name: str) -> Callable[[list[Case]], str]:
+    """The lede's ROUGE-2 recall against the human summaries, and in brackets that of the
+    first sentence of the cluster's newest article (bench/judgement.py)."""
+
+    def measure(cases: list[Case]) -> str:
+        import judgement
+
+        found = {c.story: c.data["sections"][0]["items"][0]["text"] for c in cases if c.data}
+        lede, first = judgement.lede_rouge(name, found)
+        return f"{lede:.2f} ({first:.2f})"
+
+    return measure
+
+
+def routing(name: str) -> Callable[[list[Case]], str]:
+    """Accuracy of section routing on the sentences labelled by reading (bench/labels), and in
+    brackets that of the cue-word rule it replaced (bench/judgement.py)."""
+
+    def measure(cases: list[Case]) -> str:
+        import judgement
+
+        got = judgement.routing([name], None)
+        if not got["total"]:
+            return "-"
+        share = 100 * got["right"] / got["total"]
+        return f"{share:.1f}% ({100 * got['old'] / got['total']:.1f}%) of {got['total']}"
+
+    return measure
+
+
 # Measures for one data set only: EXTRA["duc2006"] = {"name": function, ...}
-EXTRA: dict[str, dict[str, Callable[[list[Case]], str]]] = {}
+EXTRA: dict[str, dict[str, Callable[[list[Case]], str]]] = {
+    name: {
+        "lede ROUGE-2 recall (newest article's first sentence)": lede_rouge(name),
+        "section routing accuracy on labelled sentences (cue-word rule)": routing(name),
+    }
+    for name in ("duc2004", "duc2006")
+}
 
 
 def table(results: dict[str, list[Case]]) -> str:
     names = list(results)
-    rows = list(MEASURES) + [m for extra in EXTRA.values() for m in extra if m not in MEASURES]
+    rows = list(dict.fromkeys([*MEASURES, *(m for extra in EXTRA.values() for m in extra)]))
     head = [
         "# Editorial quality of the briefs",
         "",

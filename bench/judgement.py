@@ -75,7 +75,7 @@ def corpus_of(cluster: Path) -> Any:
 def brief_of(corpus: Any) -> Any:
     from brief import config, pipeline
 
-    return pipeline.brief(corpus.articles, config.settings(date=DATE))
+    return pipeline.brief(corpus.articles, config.Settings(), DATE)
 
 
 def newest_first_sentence(corpus: Any) -> str:
@@ -89,7 +89,7 @@ def newest_first_sentence(corpus: Any) -> str:
     return ""
 
 
-def score_module(data: Path) -> Any:
+def score_module() -> Any:
     spec = importlib.util.spec_from_file_location("duc_score", data_dir("duc2004") / "score.py")
     if spec is None or spec.loader is None:
         sys.exit("score.py not found in ../shared/bench/duc2004")
@@ -100,30 +100,51 @@ def score_module(data: Path) -> Any:
 
 def ledes(name: str, limit: int | None) -> dict[str, Any]:
     """Lede ROUGE-2 beside the newest article's first sentence, and headline lengths."""
+    lengths: list[int] = []
+    found: dict[str, str] = {}
+    for cluster in clusters(data_dir(name), limit):
+        made = brief_of(corpus_of(cluster))
+        found[cluster.name] = made.sections[0].items[0].text
+        lengths.append(len(made.title.split()))
+    lede, first = lede_rouge(name, found)
+    return {"lede": lede, "first": first, "lengths": lengths}
+
+
+def lede_rouge(name: str, found: dict[str, str]) -> tuple[float, float]:
+    """ROUGE-2 recall of the ledes ``found`` (cluster -> lede) and of the first sentence of each
+    cluster's newest article, scored in one ROUGE-1.5.5 run over those clusters."""
     data = data_dir(name)
     out = {row: SCRATCH / name / row for row in ("lede", "newest-first")}
     for folder in out.values():
+        if folder.is_dir():
+            for old in folder.glob("*.txt"):
+                old.unlink()
         folder.mkdir(parents=True, exist_ok=True)
-    lengths: list[int] = []
-    for cluster in clusters(data, limit):
-        corpus = corpus_of(cluster)
-        made = brief_of(corpus)
-        lede = " ".join(made.sections[0].items[0].text.split())
-        (out["lede"] / f"{cluster.name}.txt").write_text(lede + "\n")
-        (out["newest-first"] / f"{cluster.name}.txt").write_text(
-            newest_first_sentence(corpus) + "\n"
-        )
-        (SCRATCH / name / "headlines.txt").open("a").write(f"{cluster.name}\t{made.title}\n")
-        lengths.append(len(made.title.split()))
-    score = score_module(data)
+    for cluster, text in found.items():
+        (out["lede"] / f"{cluster}.txt").write_text(" ".join(text.split()) + "\n")
+        first = newest_first_sentence(corpus_of(data / "clusters" / cluster))
+        (out["newest-first"] / f"{cluster}.txt").write_text(first + "\n")
+    score = score_module()
     home = score.rouge_home()
     score.ensure_exception_db(home)
-    scores = score.run_rouge(home, out, data, SETS[name])
-    return {
-        "lede": scores["lede"]["ROUGE-2"][0],
-        "first": scores["newest-first"]["ROUGE-2"][0],
-        "lengths": lengths,
-    }
+    view = _subset(data, set(found))
+    scores = score.run_rouge(home, out, view, SETS[name])
+    return scores["lede"]["ROUGE-2"][0], scores["newest-first"]["ROUGE-2"][0]
+
+
+def _subset(data: Path, names: set[str]) -> Path:
+    """``data`` itself, or a scratch folder linking only the clusters in ``names`` (--limit)."""
+    every = {p.name for p in (data / "clusters").iterdir()}
+    if names >= every:
+        return data
+    view = SCRATCH / "subset" / data.name
+    if view.exists():
+        for link in (view / "clusters").iterdir():
+            link.unlink()
+    (view / "clusters").mkdir(parents=True, exist_ok=True)
+    for cluster in names:
+        (view / "clusters" / cluster).symlink_to(data / "clusters" / cluster)
+    return view
 
 
 # ------------------------------------------------------------------------------ routing

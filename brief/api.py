@@ -1,4 +1,4 @@
-"""What the CLI calls: the pipeline with files at its two ends (read, then render and write)."""
+"""The library's calls: the pipeline with files at its two ends (read, then render and write)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from brief import deliver, ingest, pipeline, render, segment
+from brief import config, deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
 from brief.models import Article, Brief
 
 log = logging.getLogger("brief")
+
+# Settings from brief.toml, the environment and flags (see brief.config.load).
+load_settings = config.load
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,27 +29,49 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def build(paths: Sequence[str], settings: Settings, *, split: bool = False) -> tuple[Built, ...]:
-    """Read, group into stories, brief and render; nothing is written.
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, *, allow_hosts: Sequence[str] = ()
+) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
 
-    One brief of the largest story (a warning names the others), or with ``split`` one brief
-    per story, largest first.
+    Web addresses resolving to private, loopback or reserved addresses are refused unless their
+    host is in ``allow_hosts``."""
+
+    def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
+        from brief import web  # httpx and trafilatura: loaded only when an address is given
+
+        return web.read(urls, allow_hosts)
+
+    return ingest.read(paths, stdin, fetch=fetch)
+
+
+def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
+    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC).
+
+    A brief is about one story: when the articles hold several (stories), the largest is
+    briefed and a warning names the others (build_stories briefs each).
     """
-    found = stories(ingest.read(paths))
-    if len(found) > 1 and not split:
-        others = "; ".join(_named(story) for story in found[1:])
+    settings = settings or Settings()
+    found = stories(read(paths, allow_hosts=settings.daily.allow_hosts))
+    if len(found) > 1:
         log.warning(
             "the input holds %d stories: briefed %s; left out %s (--split briefs each)",
             len(found),
             _named(found[0]),
-            others,
+            "; ".join(_named(story) for story in found[1:]),
         )
-        found = found[:1]
-    return tuple(_built(story, settings) for story in found)
+    return _built(found[0], settings)
+
+
+def build_stories(paths: Sequence[str], settings: Settings | None = None) -> tuple[Built, ...]:
+    """One brief per story in the articles under ``paths``, the largest story first."""
+    settings = settings or Settings()
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts)
+    return tuple(_built(story, settings) for story in stories(articles))
 
 
 def _built(articles: Sequence[Article], settings: Settings) -> Built:
-    made = pipeline.brief(articles, settings)
+    made = pipeline.brief(articles, settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
@@ -55,8 +81,8 @@ def stories(articles: Sequence[Article]) -> tuple[tuple[Article, ...], ...]:
     A syndicated copy stays with its story: its outlet backs the same facts. Articles keep
     their input order within a story; stories of equal size keep the order of their first.
     """
-    if len(articles) < 2:
-        return (tuple(articles),)
+    if len(articles) < 2 or len(articles) > pipeline.MAX_ARTICLES:
+        return (tuple(articles),)  # over the cap, pipeline.brief says so before any grouping
     from brief.daily import stories as grouping
 
     found = []
@@ -73,30 +99,37 @@ def _named(articles: Sequence[Article]) -> str:
     return f"“{name}” ({count})"
 
 
-def write(built: Sequence[Built], settings: Settings) -> tuple[deliver.Written, ...]:
+def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:
+    return write_all([built], settings)
+
+
+def write_all(built: Sequence[Built], settings: Settings) -> tuple[deliver.Written, ...]:
     """Every brief's files, all or none; two stories with one slug get -2, -3..."""
     files: dict[Path, str] = {}
     for one in built:
-        slug = one.slug
-        stem = slug
-        n = 1
+        stem, n = one.slug, 1
         while any(p.name.startswith(f"{one.brief.date}-{stem}.") for p in files):
             n += 1
-            stem = f"{slug}-{n}"
+            stem = f"{one.slug}-{n}"
         for fmt, text in one.texts.items():
             files[settings.out / deliver.name(one.brief.date, stem, fmt)] = text
     return deliver.write(files, force=settings.force)
 
 
 def summarize(
-    paths: Sequence[str], method: str, *, words: int | None, sentences: int | None
+    paths: Sequence[str],
+    method: str = config.DEFAULT_METHOD,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
 ) -> tuple[str, ...]:
-    for flag, value in (("--words", words), ("--sentences", sentences)):
+    """A plain summary of the articles under ``paths``: its sentences, best first."""
+    for name, value in (("words", words), ("sentences", sentences)):
         if value is not None and value < 1:
-            raise ConfigError(f"{flag} must be at least 1")
+            raise ConfigError(f"{name} must be at least 1")
     if words is None and sentences is None:
         sentences = DEFAULT_SENTENCES
-    corpus = segment.corpus(ingest.read(paths))
+    corpus = segment.corpus(read(paths))
     chosen = pipeline.summarize(corpus, method, words=words, sentences=sentences)
     return tuple(" ".join(s.text.split()) for s in chosen)
 

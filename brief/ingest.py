@@ -11,16 +11,19 @@ up to white space and quote style.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from brief.errors import FetchError, InputError
+from brief import clean
+from brief.errors import InputError
 from brief.models import Article
 
 log = logging.getLogger("brief")
@@ -29,44 +32,41 @@ SUFFIXES = (".txt", ".md", ".markdown", ".json")
 WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
-# A first line of at most this many words, with no final period, reads as a headline.
-HEADLINE_MAX_WORDS = 25
-# A line with no final punctuation and at most this many words is a subheading or a caption.
-CAPTION_MAX_WORDS = 16
-# Shortest run repeated back to back that counts as a repeated standfirst (characters).
-REPEAT_MIN_CHARS = 40
-# Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
-WRAP_MAX_CHARS = 100
-
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":")
-CLOSED = (".", "!", "?", '"', "”", "’", "'")
-LABEL_RE = re.compile(
-    r"^(?:the lede|lede|what we know|the background|background|likely outcomes\s*/\s*takeaway|"
-    r"likely outcomes|takeaway|the takeaway|why it matters|the big picture|key quotes|"
-    r"what's next|what’s next|the bottom line|bottom line)\s*:\s*",
-    re.IGNORECASE,
-)
-BULLET_RE = re.compile(r"^(?:[•·▪●◦‣\-*–]|\d{1,2}[.)])\s+")
-# "WASHINGTON (AP) --", "PHNOM PENH, Cambodia (AP) _", "LONDON (Reuters) -"
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([A-Za-z .&]+\))?\s*(?:--|_|—|–|-)\s+"
-)
-BOILERPLATE_RE = re.compile(
-    r"^(?:advertisement|subscribe\b|sign up\b|read more\b|related:|photo:|image:|credit:|"
-    r"click here|share this|follow us|copyright|©|all rights reserved)",
-    re.IGNORECASE,
-)
-REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
+# Folders nested deeper than this are not searched: real article trees are a few levels deep
+# (outlet/year/month/day); 1,500 levels is an attack or a symlink farm, not an archive.
+MAX_DEPTH = 32
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Every article under ``paths`` (files, folders, ``-``), in a stable order."""
+Fetch = Callable[[Sequence[str]], Iterable[Article]]
+Skip = Callable[[str, str], None]  # (file, reason): a file in a folder that was left out
+
+
+def _warn(path: str, reason: str) -> None:
+    log.warning("skipped %s: %s", path, reason)
+
+
+def read(
+    paths: Sequence[str],
+    stdin: TextIO | None = None,
+    *,
+    fetch: Fetch | None = None,
+    skip: Skip = _warn,
+) -> tuple[Article, ...]:
+    """Every article under ``paths`` (files, folders, ``-``), in a stable order.
+
+    Web addresses go to ``fetch`` (brief.web.articles, as ``brief.read`` passes it): this module
+    reads files and never touches the network itself. A named file that cannot be read is an
+    InputError; a file inside a folder is skipped, and ``skip`` hears which and why (by default
+    a warning in the log).
+    """
     if not paths:
         raise InputError("no input: give files, folders or - for standard input")
     articles: list[Article] = []
     web = [name for name in paths if name.startswith(WEB_PREFIXES)]
     if web:
-        articles.extend(_fetch(web))
+        if fetch is None:
+            raise InputError(f"{web[0]}: web addresses need a fetcher (use brief.read)")
+        articles.extend(fetch(web))
     for name in paths:
         if name.startswith(WEB_PREFIXES):
             continue
@@ -75,29 +75,14 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
             continue
         path = Path(name)
         if not path.exists():
-            raise InputError(f"{name}: no such file or folder")
+            raise InputError(f"{_shown(name)}: no such file or folder")
         if path.is_dir():
-            articles.extend(_read_folder(path))
+            articles.extend(_read_folder(path, skip))
         else:
             articles.extend(_parse(_decode(path), path.name, str(path)))
     if not articles:
         raise InputError(f"no readable articles in {', '.join(paths)}")
     return tuple(articles)
-
-
-def _fetch(urls: Sequence[str]) -> Iterator[Article]:
-    """Articles from web addresses (brief.web); a failed page is a warning."""
-    from brief.web import extract, fetch
-
-    with fetch.Fetcher() as client:
-        pages, failures = fetch.fetch_all(client, urls)
-    for failure in failures:
-        log.warning("skipped %s", failure.reason)
-    for page in pages:
-        try:
-            yield extract.article(page)
-        except FetchError as error:
-            log.warning("skipped %s", error)
 
 
 def _stdin_text(stdin: TextIO | None) -> str:
@@ -107,16 +92,14 @@ def _stdin_text(stdin: TextIO | None) -> str:
     return text
 
 
-def _read_folder(folder: Path) -> Iterator[Article]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+def _read_folder(folder: Path, skip: Skip) -> Iterator[Article]:
+    files = sorted(_walk(folder, skip))
     found = 0
     for path in files:
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
         try:
             parsed = list(_parse(_decode(path), path.name, str(path)))
         except InputError as error:
-            log.warning("skipped %s", error)
+            skip(_shown(str(path)), str(error).removeprefix(f"{_shown(path.name)}: "))
             continue
         found += len(parsed)
         yield from parsed
@@ -127,13 +110,52 @@ def _read_folder(folder: Path) -> Iterator[Article]:
         )
 
 
+def _walk(folder: Path, skip: Skip) -> Iterator[Path]:
+    """Article files under ``folder``, hidden ones and symlinked folders left out.
+
+    Iterative, with a depth cap: ``Path.rglob`` recurses once per level and a folder nested
+    1,500 deep raised RecursionError.
+    """
+    stack = [(folder, 0)]
+    while stack:
+        here, depth = stack.pop()
+        try:
+            with os.scandir(here) as found:
+                entries = sorted(found, key=lambda e: e.name)
+        except OSError as error:
+            skip(_shown(str(here)), f"could not read the folder ({error.strerror or error})")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if depth + 1 >= MAX_DEPTH:
+                        skip(_shown(str(path)), f"folders nested over {MAX_DEPTH} deep")
+                    else:
+                        stack.append((path, depth + 1))
+                elif entry.is_file() and path.suffix.lower() in SUFFIXES:
+                    yield path
+            except OSError as error:
+                skip(_shown(str(path)), f"could not read ({error.strerror or error})")
+
+
 def _decode(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte cap for an article"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
         raise InputError(
-            f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte cap for an article"
-        )
-    data = path.read_bytes()
+            f"{_shown(str(path))}: could not read ({error.strerror or error})"
+        ) from None
+    if len(data) > MAX_BYTES:  # a file that grew, or one whose size stat cannot tell (/proc)
+        raise InputError(f"{path}: over the {MAX_BYTES:,}-byte cap for an article")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     if b"\x00" in data[:8192]:
@@ -161,6 +183,10 @@ def _parse_json(text: str, name: str, path: str | None) -> Iterator[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{name}: not valid JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deep to be an article") from None
+    except ValueError as error:  # an integer past Python's 4,300-digit conversion limit
+        raise InputError(f"{name}: not usable JSON ({_why(error)})") from None
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
@@ -178,118 +204,103 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     import yaml
 
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_loader()) or {}  # a SafeLoader, no aliases
     except yaml.YAMLError as error:
-        raise InputError(f"{name}: front matter is not valid YAML ({error})") from None
+        raise InputError(f"{name}: front matter is not valid YAML ({_yaml_why(error)})") from None
+    except (ValueError, OverflowError, RecursionError) as error:  # 2026-13-45, a huge number
+        raise InputError(
+            f"{name}: front matter has a value YAML cannot read ({_why(error)})"
+        ) from None
     if not isinstance(meta, dict):
         raise InputError(f"{name}: front matter must be key: value lines")
     return meta, text[match.end() :]
 
 
-def _field(meta: dict[str, Any], *keys: str) -> str | None:
+@cache
+def _loader() -> Any:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Safe YAML without anchors and aliases: front matter never needs them, and nested
+        aliases (a "billion laughs") expand to billions of items when a value is printed."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases (*name) are not allowed in front matter")
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
+# Field values are one line of text: a title longer than this is not a title.
+FIELD_MAX_CHARS = 2_000
+SCALARS = (str, int, float, dt.date)
+
+
+def _field(meta: dict[str, Any], name: str, *keys: str) -> str | None:
+    """A one-line text field; a list, a table or a number too long to print is refused."""
     for key in keys:
         value = meta.get(key)
-        if value not in (None, ""):
-            return str(value).strip()
+        if value in (None, "") or isinstance(value, bool):
+            continue
+        if not isinstance(value, SCALARS):
+            raise InputError(f"{name}: {key!r} must be text, not a {type(value).__name__}")
+        try:
+            text = " ".join(str(value).split())
+        except ValueError:  # an integer past the 4,300-digit conversion limit
+            raise InputError(f"{name}: {key!r} is a number too long to be a {key}") from None
+        return text[:FIELD_MAX_CHARS] or None
+    return None
+
+
+def _published(text: str | None, name: str) -> str | None:
+    """The date a ``published`` value starts with (YYYY-MM-DD), checked to be a real day."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"{name}: published {text[:40]!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _url(text: str | None, name: str) -> str | None:
+    """An http(s) address, or None: any other value could put Markdown into a brief."""
+    if text is None or re.fullmatch(r"https?://[^\s<>]+", text, re.IGNORECASE):
+        return text
+    log.warning("%s: ignored url %r (not an http:// or https:// address)", name, text[:80])
     return None
 
 
 def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | None:
-    title, text = clean(body)
+    title, text = clean.clean(body)
     if not text:
         return None
-    article = Article(
+    name = _shown(Path(path).name if path else "stdin.txt")
+    return Article(
         text=text,
-        title=_field(meta, "title", "headline") or title,
-        outlet=_field(meta, "source", "outlet", "publisher", "site"),
-        url=_field(meta, "url", "link"),
-        published=_field(meta, "published", "date", "pubdate"),
-        author=_field(meta, "author", "byline"),
+        title=_field(meta, name, "title", "headline") or title,
+        outlet=_field(meta, name, "source", "outlet", "publisher", "site"),
+        url=_url(_field(meta, name, "url", "link"), name),
+        published=_published(_field(meta, name, "published", "date", "pubdate"), name),
+        author=_field(meta, name, "author", "byline"),
         path=path,
     )
-    return replace(article, published=article.published[:10] if article.published else None)
 
 
-def clean(raw: str) -> tuple[str | None, str]:
-    """(headline or None, body with paragraphs separated by blank lines)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
-    paras = list(_unwrap(text))
-    paras = [p for part in paras for p in _split_repeat(part)]
-    title = None
-    if paras and _is_headline(paras[0]):
-        title = paras.pop(0)
-    kept = []
-    seen = {_key(title)} if title else set()
-    for para in paras:
-        para = _strip_prefixes(para)
-        key = _key(para)
-        if not key or key in seen or _is_caption(para):
-            continue
-        seen.add(key)
-        kept.append(para)
-    return title, "\n\n".join(kept)
+def _yaml_why(error: Exception) -> str:
+    """PyYAML's complaint on one line: the problem and where (its text spans lines)."""
+    problem = getattr(error, "problem", None) or str(error)
+    mark = getattr(error, "problem_mark", None)
+    where = f", line {mark.line + 1} of the front matter" if mark is not None else ""
+    return " ".join(f"{problem}{where}".split())
 
 
-def _unwrap(text: str) -> Iterator[str]:
-    """Paragraphs: blank-line blocks; a hard-wrapped block is joined, others split by line."""
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if _hard_wrapped(lines):
-            yield " ".join(lines)
-        else:
-            yield from lines
+def _why(error: Exception) -> str:
+    """A parser's complaint, without Python's advice on raising its integer digit limit."""
+    text = str(error) or type(error).__name__
+    return "a number too long to read" if "integer string conversion" in text else text
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    if len(lines) < 3:
-        return False
-    body = lines[:-1]
-    short = sum(len(line) <= WRAP_MAX_CHARS for line in body)
-    open_ended = sum(not line.endswith(TERMINAL) for line in body)
-    return short >= 0.8 * len(body) and open_ended >= 0.4 * len(body)
-
-
-def _split_repeat(para: str) -> Iterable[str]:
-    """'Headline Standfirst Standfirst Body' -> 'Headline', 'Standfirst', 'Body'."""
-    if not _may_repeat(para[:1400]):
-        return [para]
-    match = REPEAT_RE.search(para[:1400])
-    if not match or match.start() > 300:
-        return [para]
-    head, once, rest = para[: match.start()], match.group(1), para[match.end() :]
-    return [p.strip() for p in (head, once, rest) if p.strip()]
-
-
-def _may_repeat(window: str) -> bool:
-    """Whether REPEAT_RE can match at or before offset 300, tested in C time.
-
-    A match starting at i repeats at least REPEAT_MIN_CHARS characters, so the text at
-    i..i+REPEAT_MIN_CHARS occurs again later in the window. The regex alone backtracks through
-    every start and length (about 30 ms per article); this test rules out nearly all articles.
-    """
-    n = REPEAT_MIN_CHARS
-    return any(window.find(window[i : i + n], i + n) >= 0 for i in range(min(301, len(window) - n)))
-
-
-def _is_headline(para: str) -> bool:
-    words = para.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith((".", "!", "?", ":"))
-
-
-def _is_caption(para: str) -> bool:
-    if BOILERPLATE_RE.match(para):
-        return True
-    # A short line ending in ")" is a reading-list entry or a credit: "Title (CNN)".
-    return len(para.split()) <= CAPTION_MAX_WORDS and not para.endswith(CLOSED)
-
-
-def _strip_prefixes(para: str) -> str:
-    for pattern in (LABEL_RE, BULLET_RE, DATELINE_RE):
-        para = pattern.sub("", para, count=1)
-    return para.strip()
-
-
-def _key(para: str | None) -> str:
-    return " ".join((para or "").lower().split())
+def _shown(name: str) -> str:
+    """A file name as one line in a message (a name may hold a line break)."""
+    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name

@@ -16,6 +16,10 @@ from markdown_it.token import Token
 SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 # Characters Markdown would read as markup at any position in article text.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# ... and at the start of a line (or of an item's text, which follows "- "): list markers.
+LIST_MARKER = re.compile(r"^(\s*)([-+]|\d{1,9}[.)])", re.MULTILINE)
+# What CommonMark accepts inside an autolink <...>: no white space, control characters or <>.
+AUTOLINK = re.compile(r"[^\x00-\x20\x7f<>]+")
 
 
 @cache
@@ -41,8 +45,31 @@ def _tokens(markdown: str) -> list[Token]:
 
 
 def escape(text: str) -> str:
-    """Article text made literal inside Markdown (no emphasis, links, HTML or headings)."""
-    return MD_SPECIAL.sub(r"\\\1", text)
+    """Article text made literal inside Markdown (no emphasis, links, HTML, headings or lists)."""
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    return LIST_MARKER.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+
+
+def inline(text: str) -> str:
+    """A field (title, outlet, file name) as literal Markdown on one line: a line break in it
+    could otherwise start a heading, a list or a link definition."""
+    return escape(" ".join(text.split()))
+
+
+def link(url: str) -> str:
+    """``<url>`` for an http(s) or mailto address with nothing that ends an autolink early;
+    anything else as literal text."""
+    if SAFE_LINK.match(url) and AUTOLINK.fullmatch(url):
+        return f"<{url}>"
+    return inline(url)
+
+
+def code(text: str) -> str:
+    """A file name in a code span when it fits in one (no backtick, no line break or control
+    character); otherwise as literal text with its control characters spelled out."""
+    if text.isprintable() and "`" not in text:
+        return f"`{text}`"
+    return inline(text.encode("unicode_escape").decode("ascii"))
 
 
 def to_styled_html(markdown: str, styles: Mapping[str, str]) -> str:

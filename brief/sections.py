@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from brief import claims, lede, segment, select, speakers, standalone, timeline, versions
-from brief.config import Budget
-from brief.models import Corpus, Group, Sentence
+from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes", "differ")
 HEADINGS = {
@@ -91,10 +90,9 @@ def kind(
         return "background"  # a date named in undated copy recalls the past
     if when.future:
         return "outlook"
-    background, outlook = _cue(BACKGROUND_RE, sentence), _cue(OUTLOOK_RE, sentence)
-    if when.before or (not when.named and background > outlook):
+    if when.before:
         return "background"
-    if when.modal or (not when.named and outlook):
+    if when.modal:
         return "outlook"
     return "known"
 
@@ -194,7 +192,8 @@ def route(
         opening = _lede_member(corpus, group, story, recent)
         if opening is not None:
             head = corpus.sentences[opening.members[0]]
-            ledes.append((-lede.coverage(head, weight), rank, Pick("lede", opening)))
+            outlets = len({corpus.sentences[m].article for m in opening.members})
+            ledes.append((-lede.coverage(head, weight) * outlets**0.5, rank, Pick("lede", opening)))
         section = kind(sentence, story.times[lead], story)
         if section == "stale":
             continue  # a forecast whose day has passed

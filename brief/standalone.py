@@ -81,7 +81,8 @@ def whole(sentence: Sentence) -> bool:
     text = sentence.text.strip()
     opening = text.lstrip(QUOTES + "'‘(")[:1]
     return (
-        (opening.isupper() or opening.isdigit())
+        # a script without letter case (Chinese) has no capital to give
+        (opening.isupper() or opening.isdigit() or (opening.isalpha() and not opening.islower()))
         and text.count("“") == text.count("”")
         and text.count('"') % 2 == 0
         and not text.startswith("(")

@@ -102,12 +102,21 @@ FUTURE_RE = re.compile(
     r"(?:this|next|coming) (?:weekend)|upcoming|forthcoming)\b"
 )
 MODAL_RE = re.compile(
-    r"(?i)\b(?:may|might|could|would|likely|unlikely|forecasts?|predicts?|projected|expected|expects?|"
+    r"(?i)\b(?:may|might|could|likely|unlikely|forecasts?|predicts?|projected|expected|expects?|"
     r"anticipated?)\b"
+)
+WOULD_RE = re.compile(r"(?i)\bwould\b")
+# "would" after one of these within WOULD_WINDOW words asks a question, it forecasts nothing
+# ("which items would be affected").
+QUESTION_WORDS = frozenset("which what whether how who why if".split())
+WOULD_WINDOW = 3
+# "declared that it would restrict": an intention reported in the past is that day's news.
+REPORTED_PAST_RE = re.compile(
+    r"\b(?:said|told|announced|declared|reported|added|insisted|stressed|confirmed)\b"
 )
 # Told by someone: what a source said is news of the day it was said.
 REPORTED_RE = re.compile(
-    r"\b(?:said|says|told|tells|announced|reported|according to|added|insisted|stressed|"
+    r"\b(?:said|says|saying|told|tells|announced|reported|according to|added|insisted|stressed|"
     r"denied|claimed|confirmed|argued|acknowledged|testified|quoted|asked|urged)\b"
 )
 PERFECT_PAST_RE = re.compile(
@@ -337,11 +346,20 @@ def sentence_time(text: str, ref: dt.date | None) -> Time:
         named=bool(found),
         absolute=bool(latest[1]) if latest else any(k in ABSOLUTE for _, k, _ in found),
         future=future,
-        modal=bool(MODAL_RE.search(MODAL_PAST_RE.sub(" ", text))),
+        modal=bool(MODAL_RE.search(MODAL_PAST_RE.sub(" ", text)))
+        or (_forecast_would(text) and not REPORTED_PAST_RE.search(text)),
         # "said the troops had moved": a reported past perfect is only the tense shifted back.
         before=bool(LONG_RE.search(text))
         or bool(PERFECT_PAST_RE.search(text) and not REPORTED_RE.search(text)),
     )
+
+
+def _forecast_would(text: str) -> bool:
+    for m in WOULD_RE.finditer(text):
+        before = text[: m.start()].lower().split()[-WOULD_WINDOW:]
+        if not QUESTION_WORDS.intersection(before):
+            return True
+    return False
 
 
 def story(corpus: Corpus) -> Timeline:

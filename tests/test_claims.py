@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief import claims, pipeline, segment
-from brief.config import settings
+from brief.config import Settings
 from brief.models import Sentence
 from tests.conftest import article
 
@@ -113,7 +113,7 @@ def test_a_brief_cites_only_outlets_that_give_the_same_toll() -> None:
             "Relatives gathered at the port waiting for news of the missing passengers.",
         ),
     ]
-    made = pipeline.brief(arts, settings(date="2026-01-05"))
+    made = pipeline.brief(arts, Settings(), "2026-01-05")
     for section in made.sections:
         for item in section.items:
             for support in item.support:

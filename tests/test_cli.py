@@ -14,8 +14,10 @@ from brief import cli
 from tests.checks import verify
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NLTK_DATA": str(cwd / "no-nltk-data")}
+def run(
+    *args: str, cwd: Path, stdin: str | None = None, allow: str = ""
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NLTK_DATA": str(cwd / "no-nltk-data"), "BRIEF_ALLOW_HOSTS": allow}
     return subprocess.run(
         [sys.executable, "-c", "from brief.cli import main; main()", *args],
         cwd=cwd,

@@ -24,7 +24,7 @@ def test_routing_cues(text: str, kind: str) -> None:
 
 def seeds_brief(**options: object) -> tuple[object, object]:
     arts = ingest.read([str(SEEDS)])
-    return arts, pipeline.brief(arts, config.settings(date="2026-11-21", **options))
+    return arts, pipeline.brief(arts, config.Settings(**options), "2026-11-21")
 
 
 def test_every_sentence_is_used_once_and_every_citation_resolves() -> None:

@@ -90,7 +90,7 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
             "The northern route had carried about 2,000 passengers a week before the storms.",
         ),
     ]
-    made = pipeline.brief(arts, config.settings(date="2026-01-05"))
+    made = pipeline.brief(arts, config.Settings(), "2026-01-05")
     texts = [item.text for section in made.sections for item in section.items]
     assert "Ostrander said the crews would appeal the decision of the harbour council." not in texts
     people = {"Ostrander"}

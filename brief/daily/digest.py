@@ -59,16 +59,16 @@ def _coverage(story: Covered) -> str:
 
 
 def _copy_line(article: Article) -> str:
-    parts = [markup.escape(article.outlet or article.path or "unknown outlet")]
+    parts = [markup.inline(article.outlet or article.path or "unknown outlet")]
     if article.url:
-        parts.append(f"<{article.url}>" if markup.SAFE_LINK.match(article.url) else article.url)
+        parts.append(markup.link(article.url))
     return " ".join(parts)
 
 
 def _story(story: Covered) -> dict[str, Any]:
     made = story.brief
     return {
-        "title": markup.escape(made.title),
+        "title": markup.inline(made.title),
         "coverage": markup.escape(_coverage(story)),
         "sections": [
             {
@@ -91,7 +91,7 @@ def markdown(digest: Digest) -> str:
             title=title(digest),
             byline=byline(digest),
             stories=[_story(s) for s in digest.stories],
-            skipped=[markup.escape(f"{s.source}: {s.reason}") for s in digest.skipped],
+            skipped=[markup.inline(f"{s.source}: {s.reason}") for s in digest.skipped],
         )
     )
     return text

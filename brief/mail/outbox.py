@@ -1,7 +1,7 @@
 """Email: a brief's Markdown -> one multipart/alternative message -> the outbox or a server.
 
 Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
-whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html);
+whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html.j2);
 addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
 (retries, never twice) and keeps what could not be delivered in an outbox folder, which
 ``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
@@ -22,21 +22,18 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from brief import markup
-from brief.config import Settings
+from brief import config, markup, render
+from brief.config import RetryPolicy, Settings, SmtpSettings
 from brief.deliver import atomic_write
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
 from brief.mail.smtp import (
     DEFAULT_POLICY,
     Failed,
-    RetryPolicy,
-    SmtpSettings,
     deliver,
     load_policy,
     load_settings,
@@ -65,6 +62,7 @@ __all__ = [
 OUTBOX = "outbox"  # under the output folder: out/outbox/
 DEFAULT_OUT = Settings().out
 UNCONFIRMED = "unconfirmed"
+REJECTED = "rejected"  # messages that can never be sent as they are: kept for a person
 # The date of a brief is in the first lines of its Markdown (headline, dateline); deeper
 # lines quote articles, whose dates are not the brief's.
 HEADER_LINES = 10
@@ -188,7 +186,7 @@ def message(
 
 
 def html(markdown: str, title: str) -> str:
-    """A whole HTML email document for ``markdown`` (templates/email.html)."""
+    """A whole HTML email document for ``markdown`` (templates/email.html.j2)."""
     body = Markup(markup.to_styled_html(markdown, _styles()))  # markdown-it escaped all text
     return _template().render(title=title, body=body)
 
@@ -200,11 +198,9 @@ def _styles() -> dict[str, str]:
     return dict(module.styles)  # type: ignore[attr-defined]
 
 
-@cache
 def _template() -> jinja2.Template:
-    source = files("brief.templates").joinpath("email.html").read_text(encoding="utf-8")
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(source)
+    template: jinja2.Template = render.environment().get_template("email.html.j2")
+    return template
 
 
 def _digest(*parts: str) -> str:
@@ -234,10 +230,15 @@ def send_file(
     dry_run: bool = False,
     config_path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> Receipt:
-    """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``."""
+    """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``.
+
+    ``settings``: the run's settings; without them they are loaded from ``config_path``/``env``.
+    """
     markdown = _read_text(path)
-    smtp = load_settings(config_path, env)
+    settings = settings or config.load(config_path, env=env)
+    smtp = settings.smtp
     if not smtp.sender:
         raise ConfigError("no sender address: set BRIEF_FROM (or from in [smtp] of brief.toml)")
     title = subject or default_subject(markdown, path.name)
@@ -246,7 +247,7 @@ def send_file(
         eml = path.with_suffix(".eml")
         _write(eml, msg.as_bytes(policy=FILE))
         return Receipt(str(msg["Message-ID"]), title, envelope(msg)[1], attempts=0, eml=eml)
-    return send(msg, smtp, load_policy(config_path, env), outbox=path.parent / OUTBOX)
+    return send(msg, smtp, settings.retry, outbox=path.parent / OUTBOX)
 
 
 def send(
@@ -283,34 +284,60 @@ def send_outbox(
     """Send the messages waiting in ``outbox`` (oldest name first); each sent one leaves it.
 
     A message is moved to ``outbox/unconfirmed/`` while it is being sent and only comes back
-    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked.
-    Stops at the first failure and raises DeliveryError naming what still waits.
+    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked. A
+    message another flush has already claimed is left to it, so two flushes at once send each
+    message once. A message that cannot be read or has no valid sender or recipient goes to
+    ``outbox/rejected/`` and the others are still sent. Stops at the first failure to deliver;
+    raises DeliveryError naming what still waits and every rejected file.
     """
     waiting = sorted(outbox.glob("*.eml")) if outbox.is_dir() else []
     sent: list[Receipt] = []
-    for path in waiting:
-        claimed = _move(path, outbox / UNCONFIRMED)
+    rejected: list[str] = []
+    problem, unconfirmed, left = "", False, 0
+    for n, path in enumerate(waiting):
+        claimed = _claim(path, outbox / UNCONFIRMED)
+        if claimed is None:
+            continue  # another flush is sending it
         try:
             sent.append(_deliver(_read_message(claimed), smtp, policy))
         except Failed as failure:
             problem, unconfirmed = f"{path.name}: {failure.problem}", failure.unconfirmed
+            if not unconfirmed:
+                _move(claimed, outbox)
+            left = sum(p.exists() for p in waiting[n:])
             break
-        except BriefError:
-            _move(claimed, outbox)
-            raise
+        except BriefError as error:  # unreadable, or no valid From / To: it never will be sent
+            _move(claimed, outbox / REJECTED)
+            rejected.append(f"{path.name} ({error})")
+            continue
         with contextlib.suppress(OSError):  # left in unconfirmed/, it is never sent again
             claimed.unlink()
-    else:
+    if not problem:
         with contextlib.suppress(OSError):  # only when empty: nothing there waits for a person
             (outbox / UNCONFIRMED).rmdir()
+    if not problem and not rejected:
         return tuple(sent)
-    if not unconfirmed:
-        _move(claimed, outbox)
-    left = len(waiting) - len(sent) - unconfirmed
+    notes = [problem] if problem else []
+    if rejected:
+        notes.append(f"moved to {outbox / REJECTED} as unsendable: " + "; ".join(rejected))
     raise DeliveryError(
         f"sent {len(sent)} of {len(waiting)} messages from {outbox}, {left} still wait there; "
-        + problem
+        + "; ".join(notes)
     )
+
+
+def _claim(path: Path, folder: Path) -> Path | None:
+    """Move ``path`` into ``folder``; None when another flush moved it first."""
+    for _ in range(3):  # the folder may be removed by another flush between mkdir and rename
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return path.replace(folder / path.name)
+        except FileNotFoundError:
+            if not path.exists():
+                return None
+        except OSError as error:
+            raise OutputError(f"could not move {path} to {folder}: {error.strerror}") from None
+    raise OutputError(f"could not move {path} to {folder}: the folder keeps disappearing")
 
 
 def _flush(outbox: Path) -> str:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from brief import ingest
+from brief import clean
 from brief.errors import FetchError
 from brief.models import Article
 from brief.web.fetch import Page
@@ -54,7 +54,7 @@ def article(page: Page) -> Article:
     count = len(raw.split())
     if stub and count < PAYWALL_MAX_WORDS:
         raise FetchError(f"{page.url}: a paywall stub ({stub.group(0)!r}); skipped")
-    headline, text = ingest.clean(raw.replace("\n", "\n\n"))
+    headline, text = clean.clean(raw.replace("\n", "\n\n"))
     count = len(text.split())
     if not count:
         raise FetchError(f"{page.url}: no article text found on the page; skipped")
@@ -65,11 +65,11 @@ def article(page: Page) -> Article:
         )
     return Article(
         text=text,
-        title=_one_line(found.get("title")) or headline,
-        outlet=_one_line(found.get("sitename")) or outlet_of(page.final_url),
+        title=clean.one_line(found.get("title")) or headline,
+        outlet=clean.one_line(found.get("sitename")) or outlet_of(page.final_url),
         url=page.url,
         published=found.get("date") or None,
-        author=_one_line(found.get("author")),
+        author=clean.one_line(found.get("author")),
         path=None,
     )
 
@@ -78,7 +78,3 @@ def outlet_of(url: str) -> str:
     """The host name of ``url`` without ``www.``: the outlet when the page does not name one."""
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
-
-
-def _one_line(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value else None

@@ -11,7 +11,7 @@ import pytest
 from brief.errors import FetchError
 from brief.web import fetch
 from brief.web.fetch import Fetcher, Options
-from tests.webserver import Reply, Site
+from tests.servers.web import Reply, Site
 
 PAGE = "<html><head><title>Harbour reopens</title></head><body><p>The harbour reopened.</p>"
 ROBOTS = "User-agent: *\nAllow: /\n\nUser-agent: brief\nDisallow: /private/\n"
@@ -33,7 +33,7 @@ class Clock:
 
 
 def fetcher(clock: Clock, **options: object) -> Fetcher:
-    settings = {"delay": 0.0, "timeout": 2.0, **options}
+    settings = {"delay": 0.0, "timeout": 2.0, "allow_hosts": ("127.0.0.1",), **options}
     return Fetcher(Options(**settings), sleep=clock.sleep, clock=clock.time)  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ import pytest
 from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
 from brief.web import fetch
-from tests.webserver import WEB, Reply, Site
+from tests.servers.web import WEB, Reply, Site
 
 DATE = "2026-11-21"
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
@@ -67,7 +67,13 @@ def setup(
     values = {"feeds": [site.url(f) for f in FEEDS], "recipients": ["desk@example.org"], **table}
     chosen = daily.plan(values, tmp_path / "out")
     waits: list[float] = []
-    options = fetch.Options(timeout=0.3, delay=0.0, max_bytes=50_000, cache=tmp_path / "cache")
+    options = fetch.Options(
+        timeout=0.3,
+        delay=0.0,
+        max_bytes=50_000,
+        cache=tmp_path / "cache",
+        allow_hosts=("127.0.0.1",),
+    )
     return chosen, fetch.Fetcher(options, sleep=waits.append), waits
 
 
@@ -165,7 +171,7 @@ def test_nothing_covered_widely_enough_is_an_error(site: Site, tmp_path: Path) -
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
     chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]}, tmp_path)
-    with pytest.raises(ConfigError, match="cannot send email"):
+    with pytest.raises(ConfigError, match="no way to send was given"):
         daily.run(chosen, DATE, tmp_path, send=None)
 
 
@@ -217,7 +223,9 @@ def test_the_daily_command_writes_the_digest_and_reports_progress(
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)
-    (tmp_path / "brief.toml").write_text(f"[daily]\nfeeds = [{feeds}]\ndelay = 0\n")
+    (tmp_path / "brief.toml").write_text(
+        f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nallow_hosts = ["127.0.0.1"]\n'
+    )
     args = ("daily", "--config", "brief.toml", "--date", DATE, "--since", "48h")
     first, second = run(*args, cwd=tmp_path), run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
@@ -245,9 +253,8 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
 
     site.mount(WEB)
     pages = ("gazette/storm-ellis.html", "valley/teaser.html")  # the second does not exist
-    done = run(
-        "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
-    )
+    urls = (site.url("/" + p) for p in pages)
+    done = run("build", *urls, "--date", DATE, "--stdout", cwd=tmp_path, allow="127.0.0.1")
     assert done.returncode == 0, done.stderr
     assert "Storm Ellis" in done.stdout and "The Harbour Gazette" in done.stdout
     assert "Warning: skipped" in done.stderr and "HTTP 404" in done.stderr
@@ -260,14 +267,15 @@ def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path)
     import subprocess
     import sys
 
-    from tests.smtp_servers import Inbox, serving
+    from tests.servers.smtp import Inbox, serving
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)
     inbox = Inbox()
     with serving(inbox) as port:
         (tmp_path / "brief.toml").write_text(
-            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n\n'
+            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n'
+            'allow_hosts = ["127.0.0.1"]\n\n'
             f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
             'from = "brief@example.org"\n'
         )
