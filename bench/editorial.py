@@ -20,6 +20,7 @@ apart from the engine: these checks never import the rules they check.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -186,11 +187,15 @@ SPOKE_RE = re.compile(
 
 
 def surnames(articles: tuple[str, ...]) -> set[str]:
-    """Surnames of the people the articles name in full ("Louis Farrakhan said")."""
-    found = {
-        m.group(1) for text in articles for rx in (TITLED_RE, SPOKE_RE) for m in rx.finditer(text)
-    }
-    return found - CALENDAR
+    """Surnames of the people the articles name in full ("Louis Farrakhan said"). A word also
+    written in lower case is no name, nor, without a title, one after "the"/"a" ("a Georgia
+    Republican said", "Quebec" in "the Quebec government")."""
+    titled = {m.group(1) for text in articles for m in TITLED_RE.finditer(text)}
+    spoke = {m.group(1) for text in articles for m in SPOKE_RE.finditer(text)}
+    words = [w for text in articles for w in re.findall(r"[\w’']+", text)]
+    lower = {w for w in words if w.islower()}
+    after = {w for b, w in itertools.pairwise(words) if b.lower() in ("the", "a", "an")}
+    return {w for w in titled | (spoke - after) if w.lower() not in lower} - CALENDAR
 
 
 CALENDAR = set(
@@ -199,19 +204,27 @@ CALENDAR = set(
 )
 
 
+def full_names(text: str) -> set[str]:
+    """Capitalised words that follow another: "Farrakhan" in "Louis Farrakhan"."""
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w.’']+", text)]
+    return {
+        w for b, w in zip(["", *words], words, strict=False) if w[:1].isupper() and b[:1].isupper()
+    }
+
+
 def unintroduced(case: Case) -> int:
     """Items naming someone by surname alone before any item of the brief gave the full name."""
     known = surnames(case.articles)
     seen: set[str] = set()
     hits = 0
     for _, item in case.items():
-        text = item["text"] + " " + (item.get("speaker") or "")
+        seen |= full_names(item.get("speaker") or "")  # a quote's label is read first
+        text = item["text"]
         words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w.’']+", text)]
         pairs = list(zip(["", *words], words, strict=False))
-        full = {w for before, w in pairs if w[:1].isupper() and before[:1].isupper()}
         alone = {w for before, w in pairs if w[:1].isupper() and not before[:1].isupper()}
-        hits += bool((alone & known) - full - seen)
-        seen |= full
+        hits += bool((alone & known) - full_names(text) - seen)
+        seen |= full_names(text)
     return hits
 
 
@@ -274,13 +287,30 @@ def support_disagrees(cases: list[Case]) -> str:
     return _share(hits, total)
 
 
+# The speaker's name must be written in the quote's sentence or within this many characters
+# before it in the cited article (about three news sentences).
+NEAR = 600
+
+
+def far_speaker(label: str, text: str, article: str) -> bool:
+    """The label's last word is written neither in the quote's sentence nor just before it."""
+    names = [w for w in re.findall(r"[^\W_]+", label) if w[:1].isupper()]
+    at = article.find(text)
+    if not names or at < 0:
+        return False
+    return names[-1] not in article[max(0, at - NEAR) : at + len(text)]
+
+
 def bad_speakers(cases: list[Case]) -> str:
     hits = total = 0
     for case in cases:
         for _, item in case.items("quotes"):
             total += 1
             cited = case.articles[item["support"][0]["source"] - 1]
-            hits += not item["speaker"] or bad_speaker(item["speaker"], cited)
+            label = item["speaker"]
+            hits += (
+                not label or bad_speaker(label, cited) or far_speaker(label, item["text"], cited)
+            )
     return _share(hits, total)
 
 
@@ -295,6 +325,25 @@ def _item_share(test: Callable[[str], bool]) -> Callable[[list[Case]], str]:
 def unintroduced_names(cases: list[Case]) -> str:
     total = sum(1 for case in cases for _ in case.items())
     return _share(sum(unintroduced(case) for case in cases), total)
+
+
+STOP = set(
+    "a an the and or but of to in on at for with by from as is are was were be been it its "
+    "that this these those he she they we i you him her them us me my our your their his "
+    "not no so very just all any some what which who there here have has had do does did will "
+    "would can could should may might must about up out into over than then too".split()
+)
+
+
+def generic(text: str) -> bool:
+    """A quote whose quoted words hold fewer than 4 content words ("That's huge for him")."""
+    quoted = " ".join(re.findall(r"[“\"]([^”\"]+)[”\"]", text))
+    return len([w for w in re.findall(r"[a-z]+", quoted.lower()) if w not in STOP]) < 4
+
+
+def generic_quotes(cases: list[Case]) -> str:
+    texts = [item["text"] for case in cases for _, item in case.items("quotes")]
+    return _share(sum(map(generic, texts)), len(texts))
 
 
 def differ_sections(cases: list[Case]) -> str:
@@ -322,13 +371,14 @@ def refused(cases: list[Case]) -> str:
 MEASURES: dict[str, Callable[[list[Case]], str]] = {
     "briefs refused (Error:)": refused,
     "supports lacking a figure of their item, or with the other polarity": support_disagrees,
-    "speaker labels: pronoun, function word, lone title/initial, clause, or not in the article": (
+    "bad speaker labels (pronoun, function word, lone title/initial, clause, not near the quote)": (
         bad_speakers
     ),
     "items opening with a pronoun or connective (or 'X also')": _item_share(leans),
     "items naming a person by surname alone before the brief introduced them": (unintroduced_names),
     "items with unbalanced quotation marks": _item_share(unbalanced),
     "fragments (no capital or stop, parenthesised, timeline, fused header)": _item_share(fragment),
+    "quotes whose quoted words hold fewer than 4 content words": generic_quotes,
     "briefs with a 'Where sources differ' section": differ_sections,
     "briefs with >= 3 What-we-know bullets and >= 1 quote": full_briefs,
     **{

@@ -17,9 +17,11 @@ SPEAKER_MAX_WORDS = 10
 
 SPEECH = (
     r"(?:said|says|told|tells|added|adds|warned|warns|stated|states|declared|noted|argued|"
-    r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented)"
+    r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented|"
+    r"(?:was|were) quoted as saying)"
 )
 QUOTED_RE = re.compile(rf"[“\"][^”\"]{{{QUOTE_MIN_CHARS},}}[”\"]")
+QUOTATION_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # “…,” a spokesperson from the US Commerce Department said
 # “…,” Gina Raimondo, the Commerce secretary, said
 WHO_AFTER_QUOTE = re.compile(
@@ -43,7 +45,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # "Although the government", "There was an", "As Livingston").
 NOT_OPENING = PRONOUNS | frozenset(
     "there this that these those when where while if as so but and or then after before "
-    "because since although though also however yet still meanwhile what which who".split()
+    "because since although though also however yet still meanwhile what which who in on at "
+    "for with by from of to during about".split()
 )
 # A label holding one of these is a clause ("Estrada called Anwar his friend and").
 CLAUSE_WORDS = frozenset(
@@ -81,7 +84,7 @@ def speaker(corpus: Corpus, index: int) -> str | None:
     if not QUOTED_RE.search(sentence.text):
         return None
     who = _attribution(sentence.text)
-    if who is None and sentence.text.lstrip().startswith(("“", '"')):
+    if who is None and _quotation_alone(sentence.text):
         # A quotation that carries on the one before it: "…," he said. "More…"
         previous = _previous(corpus, index)
         who = _attribution(previous.text) if previous is not None else None
@@ -92,6 +95,12 @@ def speaker(corpus: Corpus, index: int) -> str | None:
     if who is not None and len(who.split()) == 1:
         who = _full_name(corpus.articles[sentence.article].text, who)
     return who if who is not None and _valid(who) else None
+
+
+def _quotation_alone(text: str) -> bool:
+    """'“…”' and nothing else: a quotation that carries on its speaker's previous sentence
+    (not '“…,” Habibie was quoted as saying', whose speaker is named but not by our patterns)."""
+    return bool(re.fullmatch(r"\s*[“\"][^”\"]+[”\"]\s*", text))
 
 
 def _mask(text: str) -> str:

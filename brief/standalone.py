@@ -44,10 +44,16 @@ REFERENCE_RE = re.compile(
     rf"^(?:The|This|That|These|Those)\s+(?:{EVENT_NOUNS})\s+(?:is|was|were|are|has|had|have|"
     r"will|would|could|came|comes|followed|marks|marked|means|meant)\b"
 )
+# "Beijing has criticized these measures": a demonstrative points at what came before.
+DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+")
 # "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
 ALSO_WITHIN = 5
 QUOTES = '“"‘'
-TIMELINE_RE = re.compile(r"_{2,}|(?:^|\s)(?:1[89]|20)\d\d:\s|^\W*[-–—•*]\s")
+# "___", "1928: Born in…", "- item", "June 28 -- Court rejects appeal": lines of a timeline.
+TIMELINE_RE = re.compile(
+    r"_{2,}|(?:^|\s)(?:1[89]|20)\d\d:\s|^\W*[-–—•*]\s|"
+    r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:--|—|–|:)\s"
+)
 # "YANKEES Pitching The starting pitching…": a capitals header run into the sentence.
 HEADER_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 
@@ -61,7 +67,12 @@ def stands_alone(sentence: Sentence) -> bool:
     if first is not None and first.group(1) in LEANING_OPENERS:
         return False
     head = [w.lower() for w in sentence.words[1:ALSO_WITHIN]]
-    return not (LEANING_PHRASES.match(text) or REFERENCE_RE.match(text) or "also" in head)
+    return not (
+        LEANING_PHRASES.match(text)
+        or REFERENCE_RE.match(text)
+        or DEMONSTRATIVE_RE.search(text)
+        or "also" in head
+    )
 
 
 def whole(sentence: Sentence) -> bool:
@@ -103,8 +114,21 @@ CALENDAR = frozenset(
 
 def surnames(corpus: Corpus) -> frozenset[str]:
     """Surnames of the people the articles name in full ("Louis Farrakhan said")."""
-    found = {m.group(1) for a in corpus.articles for rx in PERSON_RES for m in rx.finditer(a.text)}
-    return frozenset(found - CALENDAR)
+    titled, *described = PERSON_RES
+    texts = [a.text for a in corpus.articles]
+    by_title = {m.group(1) for t in texts for m in titled.finditer(t)}
+    by_role = {m.group(1) for t in texts for rx in described for m in rx.finditer(t)}
+    # A word also written in lower case ("house") is no name; nor, unless a title went before
+    # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
+    lower = {w for s in corpus.sentences for w in s.words if w.islower()}
+    after_the = {
+        w
+        for s in corpus.sentences
+        for b, w in zip(s.words, s.words[1:], strict=False)
+        if b.lower() in ("the", "a", "an")
+    }
+    found = by_title | (by_role - after_the)
+    return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
 
 
 def _bare(word: str) -> str:

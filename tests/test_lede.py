@@ -34,8 +34,11 @@ def test_the_lede_comes_from_the_newest_article_with_the_latest_figure() -> None
         Article(text="\n\n".join(NEW), published="2026-11-18"),
     )
     assert lede_text(made)[0] == NEW[0]
-    shown = [i.text for s in made.sections for i in s.items]  # type: ignore[attr-defined]
+    told = [s for s in made.sections if s.key != "differ"]  # type: ignore[attr-defined]
+    shown = [i.text for s in told for i in s.items]
     assert OLD[0] not in shown  # the older count of the dead is not shown beside the newer
+    (differ,) = [s for s in made.sections if s.key == "differ"]  # type: ignore[attr-defined]
+    assert [i.text for i in differ.items] == [NEW[0], OLD[0]]  # but named as another version
 
 
 def test_the_long_lede_continues_with_the_next_sentence_of_its_article() -> None:

@@ -29,7 +29,8 @@ def seeds_brief(**options: object) -> tuple[object, object]:
 
 def test_every_sentence_is_used_once_and_every_citation_resolves() -> None:
     arts, made = seeds_brief()
-    texts = [s.sentence for sec in made.sections for i in sec.items for s in i.support]  # type: ignore[attr-defined]
+    told = [sec for sec in made.sections if sec.key != "differ"]  # type: ignore[attr-defined]
+    texts = [s.sentence for sec in told for i in sec.items for s in i.support]
     assert len(texts) == len(set(texts))
     ids = {s.id for s in made.sources}  # type: ignore[attr-defined]
     for sec in made.sections:  # type: ignore[attr-defined]
@@ -45,8 +46,11 @@ def test_budgets_hold_exactly(length: str) -> None:
     budget = config.PRESETS[length]
     counts = {s.key: len(s.items) for s in made.sections}  # type: ignore[attr-defined]
     for key in sections.ORDER:
-        assert counts.get(key, 0) <= getattr(budget, key)
-    body = sum(select.word_count(i.text) for s in made.sections for i in s.items)  # type: ignore[attr-defined]
+        if key != "differ":  # capped in facts, each shown in all its versions
+            assert counts.get(key, 0) <= getattr(budget, key)
+    body = sum(
+        select.word_count(i.text) for s in made.sections for i in s.items if s.key != "differ"
+    )  # type: ignore[attr-defined]
     assert budget.words is not None and body <= budget.words
 
 

@@ -98,6 +98,19 @@ def test_he_said_is_the_person_named_before_in_the_same_article() -> None:
     assert speakers.speaker(corpus, 2) == "Tom Arden"
 
 
+def test_a_quote_named_to_another_speaker_is_not_given_the_previous_one() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "Harbour master Tom Arden, the port's chief, said the pier was safe.",
+                "“I'm very worried about how my friend has been treated,” Varga was quoted as "
+                "saying by the weekly paper.",
+            )
+        ]
+    )
+    assert speakers.speaker(corpus, 1) == "Varga"
+
+
 def test_an_unresolved_he_gives_no_quote() -> None:
     corpus = segment.corpus(
         [article("“We have never seen a storm like this one in the harbour,” he added.")]

@@ -28,6 +28,7 @@ def sentence(text: str) -> Sentence:
         "The Harbour secretary also warned that the route was unsafe.",
         "The plea was entered by the harbour company on Tuesday.",
         "In addition, the council voted to close the ferry route.",
+        "The harbour authority has strongly criticized these measures, saying it objects.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text: str) -> None:
