@@ -5,7 +5,7 @@ usage: python bench/ablation.py [--sets duc2004:100,duc2006:250] [--only LABEL-P
 Runs in-process (library calls, not the CLI), writes summaries under
 bench/scratch/ablation/<set>-<words>/<variant>/<source digest>/ (reused while brief's source is
 unchanged) and prints a Markdown table of ROUGE-1/2 recall on each set from the benchmark's
-score.py. Each variant changes one named constant or rule of brief.concepts and restores it;
+score.py. Each variant changes one named constant or rule of brief.scoring.concepts and restores it;
 "ICSISumm recipe" switches off every addition at once. The protocol (bench/README.md): an idea
 stays in the default only if it helps on both sets.
 """
@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import ROOT, data_dir, digest, score
 
-from brief import concepts, ingest, segment, select
-from brief import score as methods
+from brief import ingest, segment, select
+from brief import scoring as methods
+from brief.scoring import concepts
 
 SCRATCH = ROOT / "bench" / "scratch" / "ablation"
 

@@ -1,7 +1,7 @@
 """How well brief's story grouping recovers the true stories of a mixed pile of articles.
 
 Mixes every document of every cluster under DATA/clusters/*/docs (DUC 2004 development data by
-default, read in place, never copied), groups them with brief.stories, and reports the adjusted
+default, read in place, never copied), groups them into stories (brief.daily), reports the adjusted
 Rand index, purity and the number of stories found; with --sweep, the same for a range of
 similarity thresholds; then the time ``brief daily`` takes on the same documents from a local
 folder. Last line:  ARI <x> purity <y> stories <found>/<true>
@@ -22,7 +22,8 @@ from collections import Counter
 from math import comb
 from pathlib import Path
 
-from brief import ingest, stories
+from brief import ingest
+from brief.daily import stories
 from brief.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent

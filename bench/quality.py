@@ -75,7 +75,8 @@ def digest() -> str:
 WORKER = """
 import sys
 from pathlib import Path
-from brief import api, ingest, score, segment, select
+from brief import api, ingest, segment, select
+from brief import scoring as score
 method, words, out = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
 for docs in sys.argv[4:]:
     target = out / (Path(docs).parent.name + ".txt")
@@ -144,7 +145,7 @@ Row = tuple[str, str, dict, "int | None"]
 
 
 def table(name: str, rows: list[Row], clusters: int, words: int, paper: dict[str, str]) -> str:
-    from brief.score import DEFAULT
+    from brief.scoring import DEFAULT
 
     ours = [r for r in rows if r[1].startswith("brief")]
     others = [r for r in rows if not r[1].startswith("brief")]
@@ -196,7 +197,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="methods run in parallel")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args()
-    from brief.score import DEFAULT, METHODS, ORACLE_PREFIX
+    from brief.scoring import DEFAULT, METHODS, ORACLE_PREFIX
 
     every = [m for m in METHODS if args.oracles or not m.startswith(ORACLE_PREFIX)]
     methods = args.methods.split(",") if args.methods else every

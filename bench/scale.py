@@ -36,7 +36,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=250)
     ap.add_argument("--repeats", type=int, default=1)
     args = ap.parse_args()
-    from brief.score import DEFAULT
+    from brief.scoring import DEFAULT
 
     counts = sentence_counts(files())
     paths = inputs(args.sentences, counts)

@@ -1,0 +1,247 @@
+"""The daily digest: feeds, URLs and folders -> stories -> one cited digest a day.
+
+    gather     feeds (entries in the window) + URLs -> fetched pages -> Articles; folders
+    stories    syndicated copies merged, articles grouped into stories (brief.daily.stories)
+    keep       stories covered by at least ``min_outlets`` outlets, most covered then newest first
+    brief      each story briefed by the pipeline (``short`` preset by default)
+    digest     contents, then each story with its sections and sources (templates/digest.*)
+    deliver    out/YYYY-MM-DD-daily.{md,html,json}; mailed once a day (a sent marker)
+
+A page, feed or story that fails is reported in the digest's "Skipped" list and the rest go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from brief import config, deliver, ingest, pipeline
+from brief.config import Settings
+from brief.daily import digest, stories
+from brief.daily.digest import Covered, Digest, Skipped
+from brief.errors import BriefError, ConfigError, InputError, OutputError
+from brief.mail import outbox
+from brief.models import Article
+from brief.web import extract, feeds, fetch
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Send = Callable[[Path, tuple[str, ...], str], None]  # (markdown file, recipients, subject)
+
+
+Plan = config.Daily  # the [daily] table, validated (brief.config)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    digest: Digest
+    written: tuple[deliver.Written, ...]
+    sent: tuple[str, ...]  # recipients mailed by this run
+    note: str  # what happened to the mail, for the person at the terminal
+
+
+def since(text: str) -> dt.timedelta | None:
+    """'24h', '90m', '2d' -> a window; '0' -> None (no window)."""
+    return config.since(text)
+
+
+def plan(table: Mapping[str, Any], out: Path | None = None, since: str | None = None) -> Plan:
+    """The [daily] settings from a parsed table (as in brief.toml), with ``since`` overriding."""
+    flags = {"daily.since": (since, "--since")}
+    return config.load(env={}, flags=flags, data={"daily": dict(table)}).daily
+
+
+def fetching(chosen: Plan, out: Path) -> fetch.Options:
+    """How the daily run fetches: the [daily] settings over the fetcher's polite defaults."""
+    cache = (chosen.cache or out / ".cache" / "http") if chosen.cached else None
+    defaults = fetch.Options()
+    return replace(
+        defaults,
+        robots=chosen.robots,
+        delay=defaults.delay if chosen.delay is None else chosen.delay,
+        timeout=defaults.timeout if chosen.timeout is None else chosen.timeout,
+        cache=cache,
+    )
+
+
+# -- gather ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: dt.datetime | None
+    end: dt.datetime
+
+    def holds(self, when: str | None) -> bool:
+        """True for a time or date inside the window, and for an unknown one."""
+        if not when or self.start is None:
+            return True
+        if len(when) == 10:  # a date only: it overlaps the window or not
+            day = dt.date.fromisoformat(when)
+            return self.start.date() <= day <= self.end.date()
+        stamp = dt.datetime.fromisoformat(when)
+        stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+        return self.start <= stamp <= self.end
+
+
+def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
+    """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
+    day = dt.date.fromisoformat(date)
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    end = now if day == now.astimezone(dt.UTC).date() else min(now, end_of_day)
+    return Window(end - span if span else None, end)
+
+
+def gather(
+    chosen: Plan, span: Window, fetcher: fetch.Fetcher, progress: Progress | None = None
+) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """Every article of the configured sources inside the window, and what was skipped."""
+    skipped: list[Skipped] = []
+    dated: dict[str, str | None] = {url: None for url in chosen.urls}
+    for url in chosen.feeds:
+        try:
+            entries = feeds.entries(fetcher.get(url, fetch.FEED_TYPES))
+        except BriefError as error:
+            skipped.append(_skip(url, error))
+            continue
+        for entry in entries:
+            if span.holds(entry.published):
+                dated.setdefault(entry.url, entry.published)
+    articles: list[Article] = []
+    for done, (url, published) in enumerate(dated.items(), 1):
+        try:
+            article = extract.article(fetcher.get(url))
+        except BriefError as error:
+            skipped.append(_skip(url, error))
+        else:
+            if not article.published and published:
+                article = replace(article, published=published[:10])
+            if span.holds(article.published):
+                articles.append(article)
+        if progress:
+            progress("fetching", done, len(dated))
+    for folder in chosen.folders:
+        try:
+            articles.extend(a for a in ingest.read([folder]) if span.holds(a.published))
+        except BriefError as error:
+            skipped.append(_skip(folder, error))
+    return tuple(articles), tuple(skipped)
+
+
+def _skip(source: str, error: BriefError) -> Skipped:
+    """The source and the error's reason, without the source repeated at its head."""
+    return Skipped(source, str(error).removeprefix(f"{source}: "))
+
+
+# -- digest ------------------------------------------------------------------------------------
+
+
+def compose(
+    articles: Sequence[Article],
+    chosen: Plan,
+    date: str,
+    skipped: Sequence[Skipped] = (),
+    progress: Progress | None = None,
+) -> Digest:
+    """Stories covered by enough outlets, ranked, each briefed; pure."""
+    found = stories.stories(articles)
+    kept = sorted(
+        (s for s in found if len(s.outlets) >= chosen.min_outlets),
+        key=lambda s: s.articles[0].title or "",
+    )
+    kept.sort(key=lambda s: max(a.published or "" for a in s.articles), reverse=True)
+    kept.sort(key=lambda s: len(s.outlets), reverse=True)
+    settings = config.Settings(length=chosen.length, method=chosen.method)
+    covered: list[Covered] = []
+    problems = list(skipped)
+    for done, story in enumerate(kept, 1):
+        try:
+            made = pipeline.brief(story.articles, settings, date)
+        except BriefError as error:
+            problems.append(Skipped(story.articles[0].title or "a story", str(error)))
+        else:
+            covered.append(Covered(made, story.outlets, story.copies))
+        if progress:
+            progress("briefing", done, len(kept))
+    return Digest(date, tuple(covered), len(articles), len(found) - len(kept), tuple(problems))
+
+
+def run(
+    chosen: Plan,
+    date: str,
+    out: Path,
+    *,
+    force: bool = False,
+    send: Send | None = None,
+    now: dt.datetime | None = None,
+    fetcher: fetch.Fetcher | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Gather, digest, write out/DATE-daily.*, and mail it once a day."""
+    if not (chosen.feeds or chosen.urls or chosen.folders):
+        raise ConfigError("no sources: list feeds, urls or folders in [daily] of brief.toml")
+    if chosen.recipients and send is None:
+        raise ConfigError("recipients are set in [daily] but no way to send was given")
+    span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
+    client = fetcher or fetch.Fetcher(fetching(chosen, out))
+    try:
+        articles, skipped = gather(chosen, span, client, progress)
+    finally:
+        if fetcher is None:
+            client.close()
+    made = compose(articles, chosen, date, skipped, progress)
+    if not made.stories:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])
+        raise InputError(
+            f"no story is covered by {chosen.min_outlets} or more outlets among "
+            f"{made.articles} articles" + (f" (skipped: {reasons})" if reasons else "")
+        )
+    texts = digest.texts(made)
+    files = {out / f"{date}-daily.{fmt}": text for fmt, text in texts.items()}
+    written = deliver.write(files, force=force)
+    sent, note = _mail(chosen, out / f"{date}-daily.md", made, texts["md"], force, send)
+    return Result(made, written, sent, note)
+
+
+def _mail(
+    chosen: Plan, path: Path, made: Digest, md: str, force: bool, send: Send | None
+) -> tuple[tuple[str, ...], str]:
+    if not chosen.recipients:
+        return (), "no recipients in [daily]: not mailed"
+    marker = path.with_name(f".{path.stem}.sent")
+    if marker.exists() and not force:
+        return (), f"already mailed today ({marker}): not sent again (use --force to resend)"
+    assert send is not None  # checked before any work in run()
+    subject = f"Daily brief {made.date}: " + "; ".join(s.brief.title for s in made.stories[:2])
+    send(path, chosen.recipients, subject)
+    record = {"recipients": list(chosen.recipients), "subject": subject, "chars": len(md)}
+    try:
+        deliver.write({marker: json.dumps(record, indent=1) + "\n"}, force=True)
+    except OutputError as error:
+        raise OutputError(f"mailed, but could not record it: {error}") from None
+    return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
+
+
+def mailer(settings: Settings) -> Send:
+    """Email through brief.mail with the run's settings: the seam tests replace."""
+
+    def send(path: Path, recipients: tuple[str, ...], subject: str) -> None:
+        outbox.send_file(path, to=recipients, subject=subject, settings=settings)
+
+    return send
+
+
+def main(settings: Settings, progress: Progress | None = None) -> Result:
+    """What `brief daily` does: the [daily] settings, then run (today in UTC unless dated)."""
+    day = settings.date or config.today()
+    return run(
+        settings.daily,
+        day,
+        settings.out,
+        force=settings.force,
+        send=mailer(settings),
+        progress=progress,
+    )

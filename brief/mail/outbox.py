@@ -1,0 +1,390 @@
+"""Email: a brief's Markdown -> one multipart/alternative message -> the outbox or a server.
+
+Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
+whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html.j2);
+addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
+(retries, never twice) and keeps what could not be delivered in an outbox folder, which
+``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
+person to check instead. The Message-ID is derived from the content and addresses, so a brief
+sent again, from the outbox or by a second run, is the same message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from brief import config, markup, render
+from brief.config import RetryPolicy, Settings, SmtpSettings
+from brief.deliver import atomic_write
+from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
+from brief.mail.smtp import (
+    DEFAULT_POLICY,
+    Failed,
+    deliver,
+    load_policy,
+    load_settings,
+)
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "OUTBOX",
+    "Receipt",
+    "RetryPolicy",
+    "SmtpSettings",
+    "address",
+    "default_subject",
+    "envelope",
+    "html",
+    "keep",
+    "load_policy",
+    "load_settings",
+    "message",
+    "one_line",
+    "send",
+    "send_file",
+    "send_outbox",
+]
+
+OUTBOX = "outbox"  # under the output folder: out/outbox/
+DEFAULT_OUT = Settings().out
+UNCONFIRMED = "unconfirmed"
+# The date of a brief is in the first lines of its Markdown (headline, dateline); deeper
+# lines quote articles, whose dates are not the brief's.
+HEADER_LINES = 10
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+# -- the message ----------------------------------------------------------------------------
+
+LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+ADDR_SPEC = re.compile(rf"(?P<local>{LOCAL}(?:\.{LOCAL})*)@(?P<domain>{LABEL}(?:\.{LABEL})*)")
+NAMED = re.compile(r"(?P<name>[^<>]*?)\s*<(?P<spec>[^<>]*)>")
+MAX_ADDRESS = 254  # RFC 5321 4.5.3.1.3: a path holds at most 256 octets with its brackets
+HEADLINE = re.compile(r"^#[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+ISO_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+# CPython's header folder can split an RFC 2047 encoded word across lines when it folds a long
+# non-ASCII header at the default 78 columns, and the subject then reads back garbled (found by
+# a hypothesis test). Headers are kept on one line instead: RFC 5322 allows up to 998 characters,
+# and subjects are capped well below that.
+WIRE = policy.SMTP.clone(max_line_length=998)
+FILE = policy.default.clone(max_line_length=998)  # .eml files: the same, with \n lines
+SUBJECT_MAX = 200
+
+
+def address(text: str, what: str = "address") -> Address:
+    """One email address (``a@example.org`` or ``Name <a@example.org>``), checked strictly."""
+    raw = text.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        raise ConfigError(f"{what} {raw!r} holds a line break or control character")
+    named = NAMED.fullmatch(raw)
+    name, spec = (named["name"].strip().strip('"'), named["spec"].strip()) if named else ("", raw)
+    found = ADDR_SPEC.fullmatch(spec)
+    if not found or len(spec) > MAX_ADDRESS:
+        raise ConfigError(f"{what} {raw!r} is not an email address: use name@example.org")
+    return Address(display_name=name, username=found["local"], domain=found["domain"])
+
+
+def one_line(text: str) -> str:
+    """Text fit for a header: every run of white space (line breaks too) becomes one space."""
+    return " ".join(text.split())
+
+
+def subject_line(text: str) -> str:
+    """A subject: one line, at most SUBJECT_MAX characters (cut at a word, with an ellipsis)."""
+    line = one_line(text)
+    if len(line) <= SUBJECT_MAX:
+        return line
+    return line[: SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip() + "…"
+
+
+def default_subject(markdown: str, name: str = "", today: dt.date | None = None) -> str:
+    """``<headline> — <date>``: the first ``# `` line and the date in ``name`` or the Markdown."""
+    found = HEADLINE.search(markdown)
+    headline = one_line(MD_ESCAPE.sub(r"\1", found["text"])) if found else "Brief"
+    day = _date(Path(name).name) or _date("\n".join(markdown.splitlines()[:HEADER_LINES]))
+    day = day or today or dt.date.today()
+    return f"{headline} — {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _date(text: str) -> dt.date | None:
+    for candidate in ISO_DATE.findall(text):
+        try:
+            return dt.date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def message(
+    markdown: str,
+    *,
+    sender: str,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    subject: str | None = None,
+    date: dt.datetime | None = None,
+) -> EmailMessage:
+    """The brief as one multipart/alternative message: the Markdown and HTML rendered from it.
+
+    The same arguments give the same bytes: the Message-ID and MIME boundary are digests of
+    the content and addresses, so a brief sent again is recognisably the same message.
+    """
+    origin = address(sender, "sender (BRIEF_FROM)")
+    readers = tuple(address(a, "--to") for a in to)
+    copies = tuple(address(a, "--cc") for a in cc)
+    if not readers:
+        raise ConfigError("no recipient: give at least one --to ADDRESS")
+    when = (date or dt.datetime.now(dt.UTC)).astimezone()
+    title = subject_line(subject or "") or subject_line(
+        default_subject(markdown, today=when.date())
+    )
+    headers = {
+        "Subject": title,
+        "From": origin,
+        "To": readers,
+        "Cc": copies,
+        "Date": format_datetime(when),
+        "Auto-Submitted": "auto-generated",  # RFC 3834: no vacation auto-replies to a cron job
+    }
+    # Not the Date: the same brief to the same readers keeps its id when sent again, and mail
+    # stores that drop a second copy of one Message-ID (Gmail does) show it once.
+    digest = _digest(markdown, *(str(headers[k]) for k in ("Subject", "From", "To", "Cc")))
+    msg = EmailMessage()
+    for key, value in headers.items():
+        if value:
+            msg[key] = value
+    msg["Message-ID"] = f"<{digest[:32]}@{origin.domain}>"
+    msg.set_content(markdown, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(
+        html(markdown, title), subtype="html", charset="utf-8", cte="quoted-printable"
+    )
+    msg.set_boundary(f"brief-{digest[32:56]}")  # a digest of the content cannot occur in it
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # add_alternative copies it into the part; it belongs on top
+    return msg
+
+
+def html(markdown: str, title: str) -> str:
+    """A whole HTML email document for ``markdown`` (templates/email.html.j2)."""
+    body = Markup(markup.to_styled_html(markdown, _styles()))  # markdown-it escaped all text
+    return _template().render(title=title, body=body)
+
+
+@cache
+def _styles() -> dict[str, str]:
+    """The template's ``styles`` table: tag -> inline CSS, so layout stays in the template."""
+    module = _template().make_module({"title": "", "body": ""})
+    return dict(module.styles)  # type: ignore[attr-defined]
+
+
+def _template() -> jinja2.Template:
+    template: jinja2.Template = render.environment().get_template("email.html.j2")
+    return template
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+# -- delivery -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What was handed over (or, on a dry run, written to ``eml`` instead)."""
+
+    message_id: str
+    subject: str
+    recipients: tuple[str, ...]
+    attempts: int
+    eml: Path | None = None
+
+
+def send_file(
+    path: Path,
+    *,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    subject: str | None = None,
+    dry_run: bool = False,
+    config_path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
+) -> Receipt:
+    """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``.
+
+    ``settings``: the run's settings; without them they are loaded from ``config_path``/``env``.
+    """
+    markdown = _read_text(path)
+    settings = settings or config.load(config_path, env=env)
+    smtp = settings.smtp
+    if not smtp.sender:
+        raise ConfigError("no sender address: set BRIEF_FROM (or from in [smtp] of brief.toml)")
+    title = subject or default_subject(markdown, path.name)
+    msg = message(markdown, sender=smtp.sender, to=to, cc=cc, subject=title)
+    if dry_run:
+        eml = path.with_suffix(".eml")
+        _write(eml, msg.as_bytes(policy=FILE))
+        return Receipt(str(msg["Message-ID"]), title, envelope(msg)[1], attempts=0, eml=eml)
+    return send(msg, smtp, settings.retry, outbox=path.parent / OUTBOX)
+
+
+def send(
+    msg: EmailMessage,
+    smtp: SmtpSettings,
+    policy: RetryPolicy = DEFAULT_POLICY,
+    outbox: Path | None = None,
+) -> Receipt:
+    """Hand ``msg`` to the server, retrying transient failures; raises DeliveryError.
+
+    When delivery fails for good the message is kept in ``outbox`` (if given) for
+    ``send_outbox``; one that may have arrived goes to ``outbox/unconfirmed`` instead.
+    """
+    try:
+        return _deliver(msg, smtp, policy)
+    except Failed as caught:
+        failure = caught
+    if outbox is None:
+        raise DeliveryError(failure.problem)
+    try:
+        kept = keep(msg, outbox / UNCONFIRMED if failure.unconfirmed else outbox)
+    except OutputError as error:
+        raise DeliveryError(f"{failure.problem}; and {error}") from None
+    if failure.unconfirmed:
+        advice = f"if it did not arrive, move it to {outbox} and run `{_flush(outbox)}`"
+    else:
+        advice = f"`{_flush(outbox)}` sends it " + ("later" if failure.transient else "once fixed")
+    raise DeliveryError(f"{failure.problem}; kept in {kept}: {advice}")
+
+
+def send_outbox(
+    outbox: Path, smtp: SmtpSettings, policy: RetryPolicy = DEFAULT_POLICY
+) -> tuple[Receipt, ...]:
+    """Send the messages waiting in ``outbox`` (oldest name first); each sent one leaves it.
+
+    A message is moved to ``outbox/unconfirmed/`` while it is being sent and only comes back
+    on a clear failure: if brief is killed mid-send, it is not sent a second time unasked.
+    Stops at the first failure and raises DeliveryError naming what still waits.
+    """
+    waiting = sorted(outbox.glob("*.eml")) if outbox.is_dir() else []
+    sent: list[Receipt] = []
+    for path in waiting:
+        claimed = _move(path, outbox / UNCONFIRMED)
+        try:
+            sent.append(_deliver(_read_message(claimed), smtp, policy))
+        except Failed as failure:
+            problem, unconfirmed = f"{path.name}: {failure.problem}", failure.unconfirmed
+            break
+        except BriefError:
+            _move(claimed, outbox)
+            raise
+        with contextlib.suppress(OSError):  # left in unconfirmed/, it is never sent again
+            claimed.unlink()
+    else:
+        with contextlib.suppress(OSError):  # only when empty: nothing there waits for a person
+            (outbox / UNCONFIRMED).rmdir()
+        return tuple(sent)
+    if not unconfirmed:
+        _move(claimed, outbox)
+    left = len(waiting) - len(sent) - unconfirmed
+    raise DeliveryError(
+        f"sent {len(sent)} of {len(waiting)} messages from {outbox}, {left} still wait there; "
+        + problem
+    )
+
+
+def _flush(outbox: Path) -> str:
+    folder = outbox.parent
+    return "brief send --outbox" + ("" if folder == DEFAULT_OUT else f" --out {folder}")
+
+
+def keep(msg: EmailMessage, folder: Path) -> Path:
+    """Write ``msg`` into ``folder`` as ``<date>-<id>.eml`` (the same message, the same name)."""
+    when = msg["Date"].datetime if msg["Date"] else dt.datetime.now(dt.UTC)
+    ident = re.sub(r"[^A-Za-z0-9]", "", str(msg["Message-ID"]).split("@")[0])[:12] or "message"
+    path = folder / f"{when:%Y-%m-%d}-{ident}.eml"
+    _write(path, msg.as_bytes(policy=FILE))
+    return path
+
+
+def envelope(msg: EmailMessage) -> tuple[str, tuple[str, ...]]:
+    """(sender, recipients) for SMTP, from the From, To and Cc headers, checked again."""
+    senders = _addresses(msg, "From")
+    recipients = tuple(dict.fromkeys(_addresses(msg, "To") + _addresses(msg, "Cc")))
+    if len(senders) != 1 or not recipients:
+        raise InputError("the message needs one From address and at least one To address")
+    return senders[0], recipients
+
+
+def _addresses(msg: EmailMessage, name: str) -> tuple[str, ...]:
+    header = msg[name]
+    if header is None:
+        return ()
+    return tuple(address(a.addr_spec, name).addr_spec for a in header.addresses)
+
+
+def _deliver(msg: EmailMessage, smtp: SmtpSettings, policy: RetryPolicy) -> Receipt:
+    sender, recipients = envelope(msg)
+    attempts = deliver(_wire(msg), sender, recipients, smtp, policy)
+    return Receipt(str(msg["Message-ID"]), str(msg["Subject"]), recipients, attempts)
+
+
+def _wire(msg: EmailMessage) -> bytes:
+    """The DATA payload: CRLF lines, leading dots doubled, ended by a line with one dot."""
+    data = msg.as_bytes(policy=WIRE)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    return (data if data.endswith(b"\r\n") else data + b"\r\n") + b".\r\n"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist: give the path of a brief's .md file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"could not read {path}: {error}") from None
+
+
+def _read_message(path: Path) -> EmailMessage:
+    try:
+        parsed = message_from_bytes(path.read_bytes(), policy=policy.default)
+    except OSError as error:
+        raise InputError(f"could not read {path}: {error}") from None
+    assert isinstance(parsed, EmailMessage)  # policy.default makes EmailMessage objects
+    return parsed
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write whole or not at all: a crash never leaves half a message to be sent later."""
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise OutputError(f"could not write {path}: {error.strerror or error}") from None
+
+
+def _move(path: Path, folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return path.replace(folder / path.name)
+    except OSError as error:
+        raise OutputError(f"could not move {path} to {folder}: {error.strerror}") from None
