@@ -151,7 +151,7 @@ def table(name: str, rows: list[Row], clusters: int, words: int, paper: dict[str
     others = [r for r in rows if not r[1].startswith("brief")]
     rank = 1 + sum(r[2]["ROUGE-2"][0] > ours[0][2]["ROUGE-2"][0] for r in others)
     head = [
-        f"## {name.upper()}, {words} words: {clusters} clusters",
+        f"## DUC {name[3:]}, {words} words: {clusters} clusters",
         "",
         f"brief's default ranks {rank} of {len(others) + 1} by ROUGE-2 among "
         f"{PUBLISHED.get(name, 'the published systems')}.",
