@@ -54,7 +54,7 @@ LEAD_EPSILON = 1e-3
 # (a wall-clock limit would). POOL_LIMIT: candidates that enter it, the best by stand-alone
 # concept weight per word. DUC clusters have 39-190 after the rules, so it binds only on large
 # inputs: a 100k-sentence story keeps 1,000, solves at the root in 1-5 s, and the whole run
-# takes about as long as --method lexrank (bench/scale.py). NODE_LIMIT: branch-and-bound nodes;
+# takes about as long as --method lexrank (bench/bigstory.py). NODE_LIMIT: branch-and-bound nodes;
 # no DUC 2004 or 2006 cluster needed more than 29, so 200 leaves a wide margin while bounding
 # the worst case. At the limit the better of HiGHS's best solution and the greedy cover is taken.
 POOL_LIMIT = 1_000

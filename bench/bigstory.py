@@ -1,6 +1,6 @@
 """The default method on a very large story, against ``--method lexrank``, whole process.
 
-usage: python bench/scale.py [--sentences 100000] [--words 250] [--repeats 1]
+usage: python bench/bigstory.py [--sentences 100000] [--words 250] [--repeats 1]
 
 Builds an input of about --sentences sentences from the DUC 2004 and DUC 2006 articles, read in
 place (../shared/bench, never copied), in order and cycling once they run out, and times
