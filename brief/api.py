@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -29,30 +29,43 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
 def read(
-    paths: Sequence[str], stdin: TextIO | None = None, *, allow_hosts: Sequence[str] = ()
+    paths: Sequence[str],
+    stdin: TextIO | None = None,
+    *,
+    allow_hosts: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> tuple[Article, ...]:
     """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
 
     Web addresses resolving to private, loopback or reserved addresses are refused unless their
-    host is in ``allow_hosts``."""
+    host is in ``allow_hosts``; ``progress`` hears ("fetching", done, total) as pages are
+    fetched."""
 
     def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
         from brief import web  # httpx and trafilatura: loaded only when an address is given
 
-        return web.read(urls, allow_hosts)
+        return web.read(urls, allow_hosts, progress)
 
-    return ingest.read(paths, stdin, fetch=fetch)
+    articles = ingest.read(paths, stdin, fetch=fetch)
+    log.info("read %d article(s) from %s", len(articles), ", ".join(paths))
+    return articles
 
 
-def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
+def build(
+    paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
+) -> Built:
     """Read, brief and render; nothing is written. Undated settings brief as of today (UTC).
 
     A brief is about one story: when the articles hold several (stories), the largest is
     briefed and a warning names the others (build_stories briefs each).
     """
     settings = settings or Settings()
-    found = stories(read(paths, allow_hosts=settings.daily.allow_hosts))
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    found = stories(articles)
     if len(found) > 1:
         log.warning(
             "the input holds %d stories: briefed %s; left out %s (--split briefs each)",
@@ -63,10 +76,12 @@ def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
     return _built(found[0], settings)
 
 
-def build_stories(paths: Sequence[str], settings: Settings | None = None) -> tuple[Built, ...]:
+def build_stories(
+    paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
+) -> tuple[Built, ...]:
     """One brief per story in the articles under ``paths``, the largest story first."""
     settings = settings or Settings()
-    articles = read(paths, allow_hosts=settings.daily.allow_hosts)
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
     return tuple(_built(story, settings) for story in stories(articles))
 
 

@@ -43,13 +43,16 @@ BOILERPLATE_RE = re.compile(
 REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
-def clean(raw: str) -> tuple[str | None, str]:
-    """(headline or None, body with paragraphs separated by blank lines)."""
+def clean(raw: str, headline: str | None = None) -> tuple[str | None, str]:
+    """(headline or None, body with paragraphs separated by blank lines).
+
+    With a ``headline`` already known (a Markdown ``# Title``), no paragraph is taken for one.
+    """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
     paras = list(_unwrap(text))
     paras = [p for part in paras for p in _split_repeat(part)]
-    title = None
-    if paras and _is_headline(paras[0]):
+    title = headline
+    if title is None and paras and _is_headline(paras[0]):
         title = paras.pop(0)
     kept = []
     seen = {_key(title)} if title else set()

@@ -14,6 +14,10 @@ A run killed before step 2 leaves only temporary files, which the next write in 
 removes (under the lock no other writer has any). A run killed during step 3 leaves a landing
 record, and the next write finishes its renames first, so the set lands whole: the .md, .html
 and .json in a folder always come from the same run.
+
+Briefs and digests get the mode any new file would (0644 under umask 022, so a web server can
+serve them), also when they replace an older file; private files (the outbox, the HTTP cache,
+landing records) are written 0600.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from brief.errors import OutputError
 
 log = logging.getLogger("brief")
 
+PRIVATE = 0o600  # for this user only: mkstemp's own mode
 TEMP_SUFFIX = ".tmp"
 LANDING_SUFFIX = ".landing"
 
@@ -92,9 +97,10 @@ def _land(folder: Path, files: list[tuple[Path, str]]) -> None:
     if not files:
         return
     staged: list[tuple[Path, Path]] = []
+    mode = public_mode()
     try:
         for path, content in files:
-            staged.append((stage(path, content.encode("utf-8")), path))
+            staged.append((stage(path, content.encode("utf-8"), mode), path))
         record = {temp.name: path.name for temp, path in staged}
         landing = folder / f".{files[0][0].stem}{LANDING_SUFFIX}"
         _replace(stage(landing, json.dumps(record, indent=1).encode("utf-8")), landing)
@@ -157,18 +163,27 @@ def locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def stage(path: Path, data: bytes) -> Path:
+def public_mode() -> int:
+    """The mode a new file gets from ``open()``: 0o666 less the umask (0644 under 022)."""
+    umask = os.umask(0o022)  # reading the umask means setting it: set it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def stage(path: Path, data: bytes, mode: int = PRIVATE) -> Path:
     """``data`` in a temporary file beside ``path`` (same file system, so a rename is atomic),
     flushed to the disk.
 
     The temporary file is hidden and ends in .tmp, so no glob for the real files matches it,
-    and it is removed again if writing fails.
+    and it is removed again if writing fails. It has ``mode`` before any data is in it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode != PRIVATE:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -186,7 +201,7 @@ def _replace(temp: Path, path: Path) -> None:
         raise
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = PRIVATE) -> None:
     """Replace ``path`` with ``data`` whole or not at all, durably; raises OSError.
 
     Under the folder's lock, and the first write to a folder in a process removes the
@@ -197,7 +212,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         if path.parent not in _swept:
             recover(path.parent)
             _swept.add(path.parent)
-        _replace(stage(path, data), path)
+        _replace(stage(path, data, mode), path)
         sync_folder(path.parent)
 
 

@@ -1,12 +1,14 @@
 """Paths and stdin -> cleaned Articles.
 
-Reads plain text, Markdown (optional YAML front matter) and JSON articles, from files, folders
-(recursively) or ``-`` for stdin, and cleans what real articles carry: a standfirst or a whole body
-repeated inside one article, captions, subheadings and boilerplate lines, label prefixes of
-briefing-style articles ("The Lede:"), bullets, TeX-style quotes and hard line wraps.
+Reads plain text, Markdown (optional YAML front matter; read as Markdown, so a leading
+``# Title`` is the headline and markup becomes its text), JSON articles and saved web pages
+(.html, .htm: extracted as fetched pages are), from files, folders (recursively) or ``-`` for
+stdin, and cleans what real articles carry: a standfirst or a whole body repeated inside one
+article, captions, subheadings and boilerplate lines, label prefixes of briefing-style articles
+("The Lede:"), bullets, TeX-style quotes and hard line wraps.
 
 Cleaning only removes text or joins lines: every sentence left is verbatim in the source file,
-up to white space and quote style.
+up to white space and quote style (and, in Markdown and HTML, up to markup: the text as read).
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from brief.models import Article
 
 log = logging.getLogger("brief")
 
-SUFFIXES = (".txt", ".md", ".markdown", ".json")
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+SUFFIXES = (".txt", *MARKDOWN, ".json", *HTML)
 WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
@@ -168,11 +172,22 @@ def _decode(path: Path) -> str:
 
 
 def _parse(text: str, name: str, path: str | None) -> Iterator[Article]:
-    if name.lower().endswith(".json"):
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
         yield from _parse_json(text, name, path)
         return
+    if suffix in HTML:
+        from brief.web import extract
+
+        yield extract.saved(text, path or name)
+        return
     meta, body = _front_matter(text, name)
-    article = _article(body, meta, path)
+    headline = None
+    if suffix in MARKDOWN:
+        from brief import markup
+
+        headline, body = markup.plain(body)
+    article = _article(body, meta, path, headline)
     if article is None:
         raise InputError(f"{name}: no article text found")
     yield article
@@ -271,8 +286,10 @@ def _url(text: str | None, name: str) -> str | None:
     return None
 
 
-def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | None:
-    title, text = clean.clean(body)
+def _article(
+    body: str, meta: dict[str, Any], path: str | None, headline: str | None = None
+) -> Article | None:
+    title, text = clean.clean(body, headline)
     if not text:
         return None
     name = _shown(Path(path).name if path else "stdin.txt")

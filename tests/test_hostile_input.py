@@ -256,7 +256,8 @@ def test_a_daily_folder_article_with_a_bad_date_is_skipped_with_its_reason(tmp_p
     chosen = daily.Plan(folders=(str(folder),), since=None)
     span = daily.window("2026-11-21", None, dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC))
     with fetch.Fetcher() as client:
-        articles, skipped = daily.gather(chosen, span, client)
+        found = daily.gather(chosen, span, client)
+    articles, skipped = found.articles, found.skipped
     assert [a.path for a in articles] == [str(folder / "good.md")]
     assert [(s.source, s.reason) for s in skipped] == [
         (str(folder / "soon.md"), "published 'soon' is not a date: use YYYY-MM-DD")

@@ -46,16 +46,21 @@ def title(digest: Digest) -> str:
 
 
 def byline(digest: Digest) -> str:
-    n, outlets = len(digest.stories), {o for s in digest.stories for o in s.outlets}
+    outlets = {o for s in digest.stories for o in s.outlets}
     return (
-        f"{n} stor{'ies' if n != 1 else 'y'} from {digest.articles} articles by "
-        f"{len(outlets)} outlets · every line quoted from its sources"
+        f"{count(len(digest.stories), 'story', 'stories')} from "
+        f"{count(digest.articles, 'article')} by {count(len(outlets), 'outlet')}"
+        " · every line quoted from its sources"
     )
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 outlet``, ``2 outlets``."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _coverage(story: Covered) -> str:
-    n = len(story.outlets)
-    return f"{n} outlet{'s' if n != 1 else ''}: " + ", ".join(story.outlets)
+    return f"{count(len(story.outlets), 'outlet')}: " + ", ".join(story.outlets)
 
 
 def _copy_line(article: Article) -> str:

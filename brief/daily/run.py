@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,8 @@ from brief.mail import outbox
 from brief.models import Article
 from brief.web import extract, feeds, fetch
 
+log = logging.getLogger("brief")
+
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Send = Callable[[Path, tuple[str, ...], str], None]  # (markdown file, recipients, subject)
 
@@ -41,6 +44,7 @@ class Result:
     written: tuple[deliver.Written, ...]
     sent: tuple[str, ...]  # recipients mailed by this run
     note: str  # what happened to the mail, for the person at the terminal
+    left_out: str = ""  # how many entries the window left out, and its bounds ("" for none)
 
 
 def since(text: str) -> dt.timedelta | None:
@@ -87,6 +91,18 @@ class Window:
         stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
         return self.start <= stamp <= self.end
 
+    def bounds(self) -> str:
+        """``2026-11-20 06:30 to 2026-11-21 06:30 UTC``, for a person."""
+        start = f"{self.start.astimezone(dt.UTC):%Y-%m-%d %H:%M}" if self.start else "any time"
+        return f"{start} to {self.end.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+
+    def left_out(self, count: int) -> str:
+        """What the window dropped, said once: "" when it dropped nothing."""
+        if not count:
+            return ""
+        entries = "entry" if count == 1 else "entries"
+        return f"left out {count} {entries} published outside the window {self.bounds()}"
+
 
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
@@ -107,12 +123,20 @@ def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    outside: int  # feed entries and articles published outside the window
+
+
 def gather(
     chosen: Plan, span: Window, fetcher: fetch.Fetcher, progress: Progress | None = None
-) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """Every article of the configured sources inside the window, and what was skipped."""
+) -> Gathered:
+    """Every article of the configured sources inside the window, and what was left out."""
     skipped: list[Skipped] = []
     dated: dict[str, str | None] = {url: None for url in chosen.urls}
+    outside: set[str] = set()  # by URL or path: a feed entry and its page count once
     for url in chosen.feeds:
         try:
             entries = feeds.entries(fetcher.get(url, fetch.FEED_TYPES))
@@ -120,6 +144,7 @@ def gather(
             skipped.append(_skip(url, error))
             continue
         inside = [e for e in entries if span.holds(e.published)]
+        outside.update(e.url for e in entries if not span.holds(e.published))
         if len(inside) > chosen.max_entries:
             skipped.append(
                 Skipped(
@@ -135,6 +160,7 @@ def gather(
             )
         for entry in inside[: chosen.max_entries]:
             dated.setdefault(entry.url, entry.published)
+    outside -= set(dated)
     if len(dated) > chosen.max_pages:
         past = len(dated) - chosen.max_pages
         skipped.append(
@@ -144,6 +170,7 @@ def gather(
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
+            log.info("requested %s", url)
             article = extract.article(fetcher.get(url))
         except BriefError as error:
             skipped.append(_skip(url, error))
@@ -152,15 +179,19 @@ def gather(
                 article = replace(article, published=published[:10])
             if span.holds(article.published):
                 articles.append(article)
+            else:
+                outside.add(url)
         if progress:
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
             found = ingest.read([folder], skip=lambda path, why: skipped.append(Skipped(path, why)))
-            articles.extend(a for a in found if span.holds(a.published))
         except BriefError as error:
             skipped.append(_skip(folder, error))
-    return tuple(articles), tuple(skipped)
+            continue
+        articles.extend(a for a in found if span.holds(a.published))
+        outside.update(f"{a.path}#{i}" for i, a in enumerate(found) if not span.holds(a.published))
+    return Gathered(tuple(articles), tuple(skipped), len(outside))
 
 
 def _past(extra: int, what: str, cap: int, per: str, key: str) -> str:
@@ -226,22 +257,25 @@ def run(
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(fetching(chosen, out))
     try:
-        articles, skipped = gather(chosen, span, client, progress)
+        found = gather(chosen, span, client, progress)
     finally:
         if fetcher is None:
             client.close()
-    made = compose(articles, chosen, date, skipped, progress)
+    made = compose(found.articles, chosen, date, found.skipped, progress)
+    left_out = span.left_out(found.outside)
     if not made.stories:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])
         raise InputError(
             f"no story is covered by {chosen.min_outlets} or more outlets among "
-            f"{made.articles} articles" + (f" (skipped: {reasons})" if reasons else "")
+            f"{digest.count(made.articles, 'article')}"
+            + (f" ({left_out})" if left_out else "")
+            + (f" (skipped: {reasons})" if reasons else "")
         )
     texts = digest.texts(made)
     files = {out / f"{date}-daily.{fmt}": text for fmt, text in texts.items()}
     written = deliver.write(files, force=force)
     sent, note = _mail(chosen, out / f"{date}-daily.md", made, texts["md"], force, send)
-    return Result(made, written, sent, note)
+    return Result(made, written, sent, note, left_out)
 
 
 def _mail(
@@ -256,10 +290,12 @@ def _mail(
     subject = f"Daily brief {made.date}: " + "; ".join(s.brief.title for s in made.stories[:2])
     send(path, chosen.recipients, subject)
     record = {"recipients": list(chosen.recipients), "subject": subject, "chars": len(md)}
-    try:
-        deliver.write({marker: json.dumps(record, indent=1) + "\n"}, force=True)
-    except OutputError as error:
-        raise OutputError(f"mailed, but could not record it: {error}") from None
+    try:  # private (0600), as the outbox is: it holds the readers' addresses
+        deliver.atomic_write(marker, (json.dumps(record, indent=1) + "\n").encode("utf-8"))
+    except OSError as error:
+        raise OutputError(
+            f"mailed, but could not record it in {marker}: {error.strerror or error}"
+        ) from None
     return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
 
 

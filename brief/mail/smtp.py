@@ -276,7 +276,11 @@ def _explain(error: BaseException | None, smtp: SmtpSettings) -> str:
         return f"{where} answered {_reply(error.smtp_code, error.smtp_error)}"
     if isinstance(error, smtplib.SMTPNotSupportedError):
         if "STARTTLS" in str(error).upper():
-            return f"{where} does not offer STARTTLS: set BRIEF_SMTP_SECURITY=ssl (port 465)"
+            return (
+                f"{where} does not offer STARTTLS: for a plain local relay set "
+                "BRIEF_SMTP_SECURITY=none; for a server with TLS from the start, "
+                "BRIEF_SMTP_SECURITY=ssl (port 465)"
+            )
         return f"{where} does not offer login (AUTH): check BRIEF_SMTP_SECURITY and the port"
     if isinstance(error, ssl.SSLCertVerificationError):
         return (
@@ -286,7 +290,7 @@ def _explain(error: BaseException | None, smtp: SmtpSettings) -> str:
     if isinstance(error, ssl.SSLError):
         return (
             f"TLS with {where} failed ({error.reason or error}): check BRIEF_SMTP_SECURITY "
-            "(ssl for port 465, starttls for 587)"
+            "(ssl for port 465, starttls for 587, none for a plain local relay)"
         )
     if isinstance(error, ConnectionRefusedError):
         return f"could not connect to {where}: connection refused"

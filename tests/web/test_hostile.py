@@ -176,7 +176,7 @@ def test_a_feed_of_30000_entries_fetches_at_most_the_cap(site: Site, tmp_path: o
     )  # type: ignore[arg-type]
     span = daily.window("2026-11-21", None, dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
     with Fetcher(daily.fetching(chosen, tmp_path)) as web:  # type: ignore[arg-type]
-        _, skipped = daily.gather(chosen, span, web)
+        skipped = daily.gather(chosen, span, web).skipped
     fetched = [path for path in site.hits if path.startswith("/p/")]
     assert len(fetched) == config.MAX_ENTRIES
     assert any("29,950 more entries past the cap of 50 per feed" in s.reason for s in skipped)
