@@ -18,8 +18,6 @@ log = logging.getLogger("brief")
 # Settings from brief.toml, the environment and flags (see brief.config.load).
 load_settings = config.load
 
-log = logging.getLogger("brief")
-
 
 @dataclass(frozen=True, slots=True)
 class Built:
@@ -66,7 +64,8 @@ def build(
     briefed and a warning names the others (build_stories briefs each).
     """
     settings = settings or Settings()
-    found = stories(read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress))
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    found = stories(articles)
     if len(found) > 1:
         log.warning(
             "the input holds %d stories: briefed %s; left out %s (--split briefs each)",

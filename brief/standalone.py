@@ -46,6 +46,9 @@ REFERENCE_RE = re.compile(
 )
 # "Beijing has criticized these measures": a demonstrative points at what came before.
 DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+")
+# "American officials have cited him since…": "him"/"her" with no one named before it.
+OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
+NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
 # "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
 ALSO_WITHIN = 5
 QUOTES = '“"‘'
@@ -72,7 +75,14 @@ def stands_alone(sentence: Sentence) -> bool:
         or REFERENCE_RE.match(text)
         or DEMONSTRATIVE_RE.search(text)
         or "also" in head
+        or _unnamed_pronoun(text)
     )
+
+
+def _unnamed_pronoun(text: str) -> bool:
+    """ "him" or "her" with no full name before it in the sentence."""
+    pronoun = OBJECT_PRONOUN_RE.search(text)
+    return pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start())
 
 
 def whole(sentence: Sentence) -> bool:

@@ -77,16 +77,19 @@ def find(
 
 
 def _by_figures(corpus: Corpus, rivals: Sequence[int], known: frozenset[str]) -> tuple[Group, ...]:
-    """The rival sentences as versions: one per figure set, one sentence per outlet, the version
-    given by most outlets first."""
-    versions: dict[frozenset[float], list[int]] = {}
+    """The rival sentences as versions: a rival joins the first version whose sentence states
+    its claim or is stated by it (claims.agree either way: "248 killed" and "248 killed, 12 of
+    them Americans"), one sentence per outlet; the version given by most outlets first."""
+    versions: list[list[int]] = []
     for j in rivals:
-        members = versions.setdefault(claims.figures(corpus.sentences[j].text), [])
-        articles = {corpus.sentences[m].article for m in members}
-        head = corpus.sentences[members[0]] if members else None
-        if corpus.sentences[j].article not in articles and (
-            head is None or claims.agree(head, corpus.sentences[j], known)
-        ):
-            members.append(j)
-    groups = [Group(members=tuple(m), score=0.0) for m in versions.values() if m]
+        rival = corpus.sentences[j]
+        for members in versions:
+            head = corpus.sentences[members[0]]
+            if claims.agree(head, rival, known) or claims.agree(rival, head, known):
+                if rival.article not in {corpus.sentences[m].article for m in members}:
+                    members.append(j)
+                break
+        else:
+            versions.append([j])
+    groups = [Group(members=tuple(m), score=0.0) for m in versions]
     return tuple(sorted(groups, key=lambda g: (-len(g.members), g.members)))

@@ -29,6 +29,7 @@ def sentence(text: str) -> Sentence:
         "The plea was entered by the harbour company on Tuesday.",
         "In addition, the council voted to close the ferry route.",
         "The harbour authority has strongly criticized these measures, saying it objects.",
+        "Harbour officials have cited him since the first hours of the inquiry.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text: str) -> None:
@@ -41,6 +42,7 @@ def test_sentences_that_lean_on_the_one_before(text: str) -> None:
         "The Varnia harbour council voted on Monday to close the northern ferry route.",
         "The announcement, made by the harbour authority, surprised the ferry crews.",
         "“They will not close our route,” said Mara Ostrander, the ferry captain.",
+        "Mara Ostrander said the council had never asked her about the route.",
     ],
 )
 def test_sentences_that_stand_alone(text: str) -> None:
