@@ -119,13 +119,17 @@ def _attribution(text: str) -> str | None:
     for pattern in (WHO_DASH, WHO_AFTER_QUOTE, WHO_AFTER_VERB, WHO_BEFORE):
         match = pattern.search(masked)
         if match and 0 < len(match.group("who").split()) <= SPEAKER_MAX_WORDS:
-            return match.group("who").strip().replace(DOT, ".")
+            who = match.group("who").strip().replace(DOT, ".")
+            tidy = _tidy(who)
+            if _needs_antecedent(who) or (tidy is not None and _valid(tidy)):
+                return who  # else a later pattern may name the speaker ('"I've…" — Arden said')
     return None
 
 
 def _valid(who: str) -> bool:
     words = who.replace(",", " ").split()
-    lowered = [w.lower().strip(".") for w in words]
+    # "I've" is "i", "We're" is "we": a contraction keeps its pronoun
+    lowered = [re.split(r"[’']", w.lower().strip("."))[0] for w in words]
     if lowered[0] in NOT_OPENING or lowered[-1] in NOT_OPENING or CLAUSE_WORDS & set(lowered):
         return False
     if len(words) == 1 and (lowered[0] in TITLE_WORDS or len(lowered[0]) == 1):

@@ -77,6 +77,10 @@ def test_a_pronoun_or_short_title_speaker_is_resolved_from_earlier_sentences() -
         # clauses and function words are no speakers: no quote
         ("Varga called Ostby his friend and said, “We all want the harbour open again.”", None),
         ("So far Saqib said “the harbour will reopen by the end of the month.”", None),
+        (
+            'Until the storm passes, Arden said, "I\'ve argued that the harbour must stay shut."',
+            "Arden",
+        ),
         ("Although the council said “every boat will be checked twice,” none was.", None),
     ],
 )
