@@ -118,9 +118,15 @@ def build(
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
     ] = None,
+    split: Annotated[
+        bool, typer.Option("--split", help="Inputs about several stories: one brief per story.")
+    ] = False,
     config_: Config = None,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
+
+    Inputs about several stories: the largest is briefed and a warning names the others;
+    --split writes one brief per story.
 
     Example: brief build seeds --format md,json --date 2026-11-21
 
@@ -150,11 +156,15 @@ def build(
     if email and "md" not in settings.formats:
         raise ConfigError("--email sends the Markdown file: keep md in --format")
     with _progress() as progress:
-        result = api.build(_paths(paths), settings, progress=progress)
+        if split:
+            results = api.build_stories(_paths(paths), settings, progress=progress)
+        else:
+            results = (api.build(_paths(paths), settings, progress=progress),)
     if stdout:
-        typer.echo(result.texts[settings.formats[0]], nl=False)
+        for result in results:
+            typer.echo(result.texts[settings.formats[0]], nl=False)
         return
-    for written in api.write(result, settings):
+    for written in api.write_all(results, settings):
         _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":

@@ -101,3 +101,28 @@ def test_sentences_map_back_to_the_text(first: list[str], second: list[str]) -> 
 )
 def test_runs_of_initials(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The offer was led by BT Alex. Brown and two other banks. It closed Friday.",
+            ["The offer was led by BT Alex. Brown and two other banks.", "It closed Friday."],
+        ),
+        (
+            "Analysts at Smith Barney Inc. raised the target. The shares rose.",
+            ["Analysts at Smith Barney Inc. raised the target.", "The shares rose."],
+        ),
+        (
+            "The advisers were Smith Barney Inc. The shares rose.",
+            ["The advisers were Smith Barney Inc.", "The shares rose."],
+        ),
+        (
+            "Analyst David C. Marsh said the offer was fair. The shares rose.",
+            ["Analyst David C. Marsh said the offer was fair.", "The shares rose."],
+        ),
+    ],
+)
+def test_firm_names_and_initials_stay_whole(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
