@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -421,11 +422,21 @@ def _hoisted(argv: list[str]) -> list[str]:
     return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
 
 
+# The library names its settings ("the `force` setting"); the command line shows its flags.
+SETTING_RE = re.compile(r"the `(\w+)` setting")
+FLAG_NAMES = {"to": "--to ADDRESS", "config": "--config", "since": "--since"}
+
+
+def _flags(message: str) -> str:
+    """A library message in the command line's words: settings become their flags."""
+    return SETTING_RE.sub(lambda m: FLAG_NAMES.get(m[1], "--" + m[1].replace("_", "-")), message)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place a BriefError becomes `Error: ...` and an exit code."""
     _logging()
     try:
         app(args=_hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
     except BriefError as error:
-        typer.echo(f"Error: {' '.join(str(error).split())}", err=True)  # one line, always
+        typer.echo(f"Error: {_flags(' '.join(str(error).split()))}", err=True)  # one line
         raise SystemExit(error.exit_code) from None

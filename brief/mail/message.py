@@ -111,10 +111,10 @@ def message(
     the content and addresses, so a brief sent again is recognisably the same message.
     """
     origin = address(sender, "sender (BRIEF_FROM)")
-    readers = tuple(address(a, "--to") for a in to)
-    copies = tuple(address(a, "--cc") for a in cc)
+    readers = tuple(address(a, "the `to` setting") for a in to)
+    copies = tuple(address(a, "the `cc` setting") for a in cc)
     if not readers:
-        raise ConfigError("no recipient: give at least one --to ADDRESS")
+        raise ConfigError("no recipient: give at least one address in the `to` setting")
     when = (date or dt.datetime.now(dt.UTC)).astimezone()
     title = subject_line(subject or "") or subject_line(
         default_subject(markdown, today=when.date())

@@ -131,7 +131,7 @@ def _check_replace(eml: Path, msg: EmailMessage, force: bool) -> None:
     if existing != msg["Message-ID"]:
         raise OutputError(
             f"{eml} already exists and holds another message: nothing was written "
-            "(use --force to replace it)"
+            "(the `force` setting replaces it)"
         )
 
 
