@@ -237,7 +237,7 @@ def test_addresses_accepted(good: str) -> None:
     ],
 )
 def test_addresses_refused_before_connecting(bad: str) -> None:
-    with pytest.raises(ConfigError, match="--to"):
+    with pytest.raises(ConfigError, match="the `to` setting"):
         build(to=[bad])
 
 
@@ -255,7 +255,7 @@ def test_no_sender_name_or_recipient_can_add_a_header(name: str, to: str) -> Non
 
 
 def test_no_recipient_is_an_error() -> None:
-    with pytest.raises(ConfigError, match="at least one --to"):
+    with pytest.raises(ConfigError, match="at least one address in the `to` setting"):
         build(to=[])
 
 
