@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run check test lint types setup clean browser
+.PHONY: run check test lint types setup clean browser smoke
 
 setup: $(STAMP)
 
@@ -40,7 +40,11 @@ browser:
 	      DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; }; }; } || \
 	echo "browser: chromium could not be installed; the email screenshot check will be skipped"
 
-check: lint types browser test
+# The wheel as a user installs it, in a fresh venv outside the tree: every method, build, --version.
+smoke: $(STAMP)
+	tests/smoke_wheel.sh $(BIN)/python
+
+check: lint types browser test smoke
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -4,7 +4,7 @@ usage: python bench/ablation.py [--data DIR] [--words 100]
 
 Runs in-process (library calls, not the CLI: 20 clusters x 15 variants in a few minutes), writes
 summaries under bench/scratch/ablation/ and prints a Markdown table of ROUGE-1/2/4 recall from the
-benchmark's score.py. Each variant changes one named constant or filter of brief.concepts and
+benchmark's score.py. Each variant changes one named constant or filter of the concepts scorer and
 restores it; "ICSISumm recipe" switches off every addition at once.
 """
 
@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import ROOT, data_dir, score
 
-from brief import concepts, ingest, segment, select
-from brief import score as methods
+from brief import ingest, segment, select
+from brief import scoring as methods
+from brief.scoring import concepts
 
 SCRATCH = ROOT / "bench" / "scratch" / "ablation"
 

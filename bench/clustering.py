@@ -2,7 +2,7 @@
 
 For each data set (DUC 2004 development data, 20 events x 10 articles, and DUC 2006, 50 broad
 topics x 25 articles; read in place from ../shared/bench, never copied), mixes every document of
-every cluster under DATA/clusters/*/docs, groups them with brief.stories, and reports the
+every cluster under DATA/clusters/*/docs, groups them into stories (brief.daily.stories), and reports the
 adjusted Rand index, purity and the number of stories found. With --sweep, the same for a range
 of (rescaled) similarity cuts on both sets, then the cut that is best on each set scored on the
 other: settings are chosen on one set and confirmed on the other. With --daily, also the time
@@ -25,7 +25,8 @@ from collections import Counter
 from math import comb
 from pathlib import Path
 
-from brief import ingest, stories
+from brief import ingest
+from brief.daily import stories
 from brief.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -72,7 +72,8 @@ def summarize(docs: Path, method: str, words: int) -> str:
 
 def rate_summary(docs: Path, words: int) -> str:
     """The default's rate() through select.top, as sections rank sentences (in-process)."""
-    from brief import ingest, score, segment, select
+    from brief import ingest, segment, select
+    from brief import scoring as score
 
     corpus = segment.corpus(ingest.read([str(docs)]))
     picked = select.top(corpus, score.rate(corpus), words=words)
@@ -168,7 +169,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="summaries run in parallel")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args()
-    from brief.score import DEFAULT, METHODS, ORACLE_PREFIX
+    from brief.scoring import DEFAULT, METHODS, ORACLE_PREFIX
 
     data = data_dir(args.data)
     every = [m for m in METHODS if args.oracles or not m.startswith(ORACLE_PREFIX)]

@@ -42,6 +42,8 @@ OUTLETS = 40
 SEED = 2026
 RENAMED = re.compile(r"\b(?:[A-Z][A-Za-z]+|[a-z]{7,})\b")
 WORD = re.compile(r"\S+")
+
+
 def clusters() -> list[list[str]]:
     """The texts of every DUC cluster (each a list of article texts)."""
     found = []
@@ -153,7 +155,9 @@ def main() -> None:
                 label = "one process" if mode is None else f"--workers {mode}"
                 print(f"{size:>7} articles, {label}: {seconds:.1f} s, {mb:.0f} MB ({last})")
                 sys.stdout.flush()
-    print("\n| articles | mode | seconds | peak MB (largest process) | time growth | memory growth |")
+    print(
+        "\n| articles | mode | seconds | peak MB (largest process) | time growth | memory growth |"
+    )
     print("|---:|---|---:|---:|---|---|")
     for mode, points in rows.items():
         label = "one process" if mode is None else f"`--workers {mode}`"

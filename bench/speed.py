@@ -139,8 +139,10 @@ def predicted(points: list[tuple[int, float]], n: int, name: str) -> float:
 
 
 def measure(sizes: tuple[int, ...]) -> dict[str, Any]:
-    from brief import ingest, score, segment, sumy_adapter
-    from brief.fast import prep
+    from brief import ingest, segment
+    from brief import scoring as score
+    from brief.scoring import oracle as sumy_adapter
+    from brief.scoring.fast import prep
 
     counts = sentence_counts(files())
     results: dict[str, Any] = {"n": [], "brief": {}, "sumy": {}, "peak": [], "process": []}

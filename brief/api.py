@@ -1,14 +1,18 @@
-"""What the CLI calls: the pipeline with files at its two ends (read, then render and write)."""
+"""The library's calls: the pipeline with files at its two ends (read, then render and write)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TextIO
 
-from brief import deliver, ingest, pipeline, render, segment
+from brief import config, deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
-from brief.models import Brief
+from brief.models import Article, Brief
+
+# Settings from brief.toml, the environment and flags (see brief.config.load).
+load_settings = config.load
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +25,21 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def build(paths: Sequence[str], settings: Settings) -> Built:
-    """Read, brief and render; nothing is written."""
-    made = pipeline.brief(ingest.read(paths), settings)
+def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given."""
+
+    def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
+        from brief import web  # httpx and trafilatura: loaded only when an address is given
+
+        return web.read(urls)
+
+    return ingest.read(paths, stdin, fetch=fetch)
+
+
+def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
+    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
+    settings = settings or Settings()
+    made = pipeline.brief(read(paths), settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
@@ -36,14 +52,19 @@ def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:
 
 
 def summarize(
-    paths: Sequence[str], method: str, *, words: int | None, sentences: int | None
+    paths: Sequence[str],
+    method: str = config.DEFAULT_METHOD,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
 ) -> tuple[str, ...]:
-    for flag, value in (("--words", words), ("--sentences", sentences)):
+    """A plain summary of the articles under ``paths``: its sentences, best first."""
+    for name, value in (("words", words), ("sentences", sentences)):
         if value is not None and value < 1:
-            raise ConfigError(f"{flag} must be at least 1")
+            raise ConfigError(f"{name} must be at least 1")
     if words is None and sentences is None:
         sentences = DEFAULT_SENTENCES
-    corpus = segment.corpus(ingest.read(paths))
+    corpus = segment.corpus(read(paths))
     chosen = pipeline.summarize(corpus, method, words=words, sentences=sentences)
     return tuple(" ".join(s.text.split()) for s in chosen)
 

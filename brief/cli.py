@@ -10,14 +10,14 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from brief.errors import BriefError, ConfigError
 
 if TYPE_CHECKING:
-    from brief import mail
+    from brief.mail import outbox as mail
 
 SEEDS = "seeds"
 
@@ -34,10 +34,39 @@ Paths = Annotated[
     typer.Argument(help="Article files, folders (searched recursively) or - for stdin."),
 ]
 Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
+Config = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Config file (default: $BRIEF_CONFIG, ./brief.toml)."
+    ),
+]
+
+
+def _settings(config_: Path | None, need_file: bool = False, **flags: tuple[object, str]) -> Any:
+    """The run's Settings: brief.toml < environment < flags ((value, flag); None: not given)."""
+    from brief import config
+
+    return config.load(config_, flags=flags, need_file=need_file)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from brief import __version__
+
+        typer.echo(f"brief {__version__}")
+        raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context) -> None:
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Without a command, brief the seeds/ folder into out/ (same as `brief build`)."""
     if ctx.invoked_subcommand is None:
         build()
@@ -46,17 +75,25 @@ def _root(ctx: typer.Context) -> None:
 @app.command()
 def build(
     paths: Paths = None,
-    method: Method = "brief",
+    method: Annotated[
+        str | None,
+        typer.Option("--method", "-m", help="Scoring method (default brief): `brief methods`."),
+    ] = None,
     length: Annotated[
-        str, typer.Option("--length", "-l", help="Preset: short, standard or long.")
-    ] = "standard",
+        str | None,
+        typer.Option("--length", "-l", help="Preset: short, standard (default) or long."),
+    ] = None,
     words: Annotated[int | None, typer.Option(help="Cap on the brief's body, in words.")] = None,
     bullets: Annotated[int | None, typer.Option(help="How many What-we-know bullets.")] = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Comma list of md, html, json.")
-    ] = "md",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    date: Annotated[str | None, typer.Option(help="Date of the brief, YYYY-MM-DD.")] = None,
+        str | None, typer.Option("--format", "-f", help="Comma list of md (default), html, json.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the brief, YYYY-MM-DD (default today, UTC).")
+    ] = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print instead of writing files.")
     ] = False,
@@ -65,6 +102,7 @@ def build(
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
     ] = None,
+    config_: Config = None,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
 
@@ -72,17 +110,19 @@ def build(
 
     Daily, by email: brief build feeds/today --email reader@example.org
     """
-    from brief import api, config, mail
+    from brief import api
+    from brief.mail import outbox as mail
 
-    settings = config.settings(
-        method=method,
-        length=length,
-        words=words,
-        bullets=bullets,
-        formats=config.formats(format_),
-        out=out,
-        date=date,
-        force=force,
+    settings = _settings(
+        config_,
+        method=(method, "--method"),
+        length=(length, "--length"),
+        words=(words, "--words"),
+        bullets=(bullets, "--bullets"),
+        format=(format_, "--format"),
+        out=(None if out is None else str(out), "--out"),
+        date=(date, "--date"),
+        force=(force or None, "--force"),
     )
     result = api.build(paths or [SEEDS], settings)
     if stdout:
@@ -95,7 +135,7 @@ def build(
         typer.echo(f"{written.status}: {written.path}", err=True)
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
-            _sent(mail.send_file(written.path, to=email))
+            _sent(mail.send_file(written.path, to=email, settings=settings))
 
 
 @app.command()
@@ -118,7 +158,10 @@ def send(
     outbox: Annotated[
         bool, typer.Option("--outbox", help="First send what waits in OUT/outbox.")
     ] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the outbox.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder of the outbox (default out).")
+    ] = None,
+    config_: Config = None,
 ) -> None:
     """Email a brief: one message with the Markdown as text and as HTML.
 
@@ -126,13 +169,18 @@ def send(
 
     Example: brief send out/2026-11-21-china-orders-halt.md --to reader@example.org
     """
-    from brief import mail
+    from brief.mail import outbox as mail
 
+    settings = _settings(config_, out=(None if out is None else str(out), "--out"))
     if outbox:
-        sent = mail.send_outbox(out / mail.OUTBOX, mail.load_settings(), mail.load_policy())
-        typer.echo(f"sent {len(sent)} waiting message(s) from {out / mail.OUTBOX}", err=True)
+        folder = settings.out / mail.OUTBOX
+        sent = mail.send_outbox(folder, settings.smtp, settings.retry)
+        typer.echo(f"sent {len(sent)} waiting message(s) from {folder}", err=True)
     if brief is not None:
-        _sent(mail.send_file(brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run))
+        receipt = mail.send_file(
+            brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run, settings=settings
+        )
+        _sent(receipt)
     elif not outbox:
         raise ConfigError("give the brief to send: brief send out/<brief>.md --to ADDRESS")
 
@@ -172,7 +220,7 @@ def methods(
 
     Example: brief methods
     """
-    from brief.score import DEFAULT, METHODS
+    from brief.scoring import DEFAULT, METHODS
 
     if json_:
         import json
@@ -192,33 +240,67 @@ def methods(
 @app.command()
 def daily(
     config_: Annotated[
-        Path | None, typer.Option("--config", help="brief.toml with a [daily] table.")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="brief.toml with a [daily] table."),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="The digest's day, YYYY-MM-DD (default today).")
+        str | None, typer.Option(help="The digest's day, YYYY-MM-DD (default today, UTC).")
     ] = None,
     since: Annotated[
         str | None,
         typer.Option(help="Window before the run: 24h (default), 90m, 2d; 0 for no window."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
+    ] = None,
     force: Annotated[bool, typer.Option(help="Replace today's digest and mail it again.")] = False,
 ) -> None:
     """One digest of the day's stories from the feeds, URLs and folders in brief.toml.
 
     Example: brief daily --config brief.toml --since 24h
     """
-    from brief import daily as digest_run
+    from brief.daily import run as digest_run
 
-    result = digest_run.main(
-        config_, date=date, since_text=since, out=out, force=force, progress=_progress()
+    settings = _settings(
+        config_,
+        need_file=True,
+        out=(None if out is None else str(out), "--out"),
+        date=(date, "--date"),
+        force=(force or None, "--force"),
+        **{"daily.since": (since, "--since")},
     )
+    result = digest_run.main(settings, progress=_progress())
     for written in result.written:
         typer.echo(f"{written.status}: {written.path}", err=True)
         typer.echo(str(written.path))
     for skipped in result.digest.skipped:
         typer.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
     typer.echo(result.note, err=True)
+
+
+@app.command("config")
+def show_config(
+    config_: Config = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON for machines.")] = False,
+) -> None:
+    """Print the effective settings and where each came from (secrets masked).
+
+    Order, later wins: defaults, brief.toml, environment (BRIEF_*), flags.
+
+    Example: brief config --config brief.toml
+    """
+    from brief import config
+
+    rows = config.describe(_settings(config_))
+    if json_:
+        import json
+
+        shown = [{"setting": k, "value": v, "from": w} for k, v, w in rows]
+        typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+        return
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, where in rows:
+        typer.echo(f"{key:<{width}}  {value}  ({where})")
 
 
 def _progress() -> Callable[[str, int, int], None]:

@@ -15,12 +15,13 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from brief.errors import FetchError, InputError
+from brief import clean
+from brief.errors import InputError
 from brief.models import Article
 
 log = logging.getLogger("brief")
@@ -29,44 +30,27 @@ SUFFIXES = (".txt", ".md", ".markdown", ".json")
 WEB_PREFIXES = ("http://", "https://")
 # An article is a few thousand words; 5 MB is a book, or a file that is not an article at all.
 MAX_BYTES = 5_000_000
-# A first line of at most this many words, with no final period, reads as a headline.
-HEADLINE_MAX_WORDS = 25
-# A line with no final punctuation and at most this many words is a subheading or a caption.
-CAPTION_MAX_WORDS = 16
-# Shortest run repeated back to back that counts as a repeated standfirst (characters).
-REPEAT_MIN_CHARS = 40
-# Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
-WRAP_MAX_CHARS = 100
-
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":")
-CLOSED = (".", "!", "?", '"', "”", "’", "'")
-LABEL_RE = re.compile(
-    r"^(?:the lede|lede|what we know|the background|background|likely outcomes\s*/\s*takeaway|"
-    r"likely outcomes|takeaway|the takeaway|why it matters|the big picture|key quotes|"
-    r"what's next|what’s next|the bottom line|bottom line)\s*:\s*",
-    re.IGNORECASE,
-)
-BULLET_RE = re.compile(r"^(?:[•·▪●◦‣\-*–]|\d{1,2}[.)])\s+")
-# "WASHINGTON (AP) --", "PHNOM PENH, Cambodia (AP) _", "LONDON (Reuters) -"
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([A-Za-z .&]+\))?\s*(?:--|_|—|–|-)\s+"
-)
-BOILERPLATE_RE = re.compile(
-    r"^(?:advertisement|subscribe\b|sign up\b|read more\b|related:|photo:|image:|credit:|"
-    r"click here|share this|follow us|copyright|©|all rights reserved)",
-    re.IGNORECASE,
-)
-REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Every article under ``paths`` (files, folders, ``-``), in a stable order."""
+Fetch = Callable[[Sequence[str]], Iterable[Article]]
+
+
+def read(
+    paths: Sequence[str], stdin: TextIO | None = None, *, fetch: Fetch | None = None
+) -> tuple[Article, ...]:
+    """Every article under ``paths`` (files, folders, ``-``), in a stable order.
+
+    Web addresses go to ``fetch`` (brief.web.articles, as ``brief.read`` passes it): this module
+    reads files and never touches the network itself.
+    """
     if not paths:
         raise InputError("no input: give files, folders or - for standard input")
     articles: list[Article] = []
     web = [name for name in paths if name.startswith(WEB_PREFIXES)]
     if web:
-        articles.extend(_fetch(web))
+        if fetch is None:
+            raise InputError(f"{web[0]}: web addresses need a fetcher (use brief.read)")
+        articles.extend(fetch(web))
     for name in paths:
         if name.startswith(WEB_PREFIXES):
             continue
@@ -83,21 +67,6 @@ def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ..
     if not articles:
         raise InputError(f"no readable articles in {', '.join(paths)}")
     return tuple(articles)
-
-
-def _fetch(urls: Sequence[str]) -> Iterator[Article]:
-    """Articles from web addresses (brief.fetch, brief.extract); a failed page is a warning."""
-    from brief import extract, fetch
-
-    with fetch.Fetcher() as client:
-        pages, failures = fetch.fetch_all(client, urls)
-    for failure in failures:
-        log.warning("skipped %s", failure.reason)
-    for page in pages:
-        try:
-            yield extract.article(page)
-        except FetchError as error:
-            log.warning("skipped %s", error)
 
 
 def _stdin_text(stdin: TextIO | None) -> str:
@@ -195,7 +164,7 @@ def _field(meta: dict[str, Any], *keys: str) -> str | None:
 
 
 def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | None:
-    title, text = clean(body)
+    title, text = clean.clean(body)
     if not text:
         return None
     article = Article(
@@ -208,88 +177,3 @@ def _article(body: str, meta: dict[str, Any], path: str | None) -> Article | Non
         path=path,
     )
     return replace(article, published=article.published[:10] if article.published else None)
-
-
-def clean(raw: str) -> tuple[str | None, str]:
-    """(headline or None, body with paragraphs separated by blank lines)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
-    paras = list(_unwrap(text))
-    paras = [p for part in paras for p in _split_repeat(part)]
-    title = None
-    if paras and _is_headline(paras[0]):
-        title = paras.pop(0)
-    kept = []
-    seen = {_key(title)} if title else set()
-    for para in paras:
-        para = _strip_prefixes(para)
-        key = _key(para)
-        if not key or key in seen or _is_caption(para):
-            continue
-        seen.add(key)
-        kept.append(para)
-    return title, "\n\n".join(kept)
-
-
-def _unwrap(text: str) -> Iterator[str]:
-    """Paragraphs: blank-line blocks; a hard-wrapped block is joined, others split by line."""
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if _hard_wrapped(lines):
-            yield " ".join(lines)
-        else:
-            yield from lines
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    if len(lines) < 3:
-        return False
-    body = lines[:-1]
-    short = sum(len(line) <= WRAP_MAX_CHARS for line in body)
-    open_ended = sum(not line.endswith(TERMINAL) for line in body)
-    return short >= 0.8 * len(body) and open_ended >= 0.4 * len(body)
-
-
-def _split_repeat(para: str) -> Iterable[str]:
-    """'Headline Standfirst Standfirst Body' -> 'Headline', 'Standfirst', 'Body'."""
-    if not _may_repeat(para[:1400]):
-        return [para]
-    match = REPEAT_RE.search(para[:1400])
-    if not match or match.start() > 300:
-        return [para]
-    head, once, rest = para[: match.start()], match.group(1), para[match.end() :]
-    return [p.strip() for p in (head, once, rest) if p.strip()]
-
-
-def _may_repeat(window: str) -> bool:
-    """Whether REPEAT_RE can match at or before offset 300, tested in C time.
-
-    A match starting at i repeats at least REPEAT_MIN_CHARS characters, so the text at
-    i..i+REPEAT_MIN_CHARS occurs again later in the window. The regex alone backtracks through
-    every start and length (about 30 ms per article); this test rules out nearly all articles.
-    """
-    n = REPEAT_MIN_CHARS
-    return any(window.find(window[i : i + n], i + n) >= 0 for i in range(min(301, len(window) - n)))
-
-
-def _is_headline(para: str) -> bool:
-    words = para.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith((".", "!", "?", ":"))
-
-
-def _is_caption(para: str) -> bool:
-    if BOILERPLATE_RE.match(para):
-        return True
-    # A short line ending in ")" is a reading-list entry or a credit: "Title (CNN)".
-    return len(para.split()) <= CAPTION_MAX_WORDS and not para.endswith(CLOSED)
-
-
-def _strip_prefixes(para: str) -> str:
-    for pattern in (LABEL_RE, BULLET_RE, DATELINE_RE):
-        para = pattern.sub("", para, count=1)
-    return para.strip()
-
-
-def _key(para: str | None) -> str:
-    return " ".join((para or "").lower().split())

@@ -94,3 +94,15 @@ class Brief:
     method: str
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much of each section a brief holds; ``words`` caps the whole body."""
+
+    lede: int
+    known: int
+    background: int
+    outlook: int
+    quotes: int
+    words: int | None

@@ -7,19 +7,21 @@ Pure: no files are read or written here (ingest and deliver sit at the two ends)
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Sequence
 
-from brief import score, sections, segment, select
+from brief import scoring as score
+from brief import sections, segment, select
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
 
 
-def brief(articles: Sequence[Article], settings: Settings) -> Brief:
-    """A cited, structured brief of ``articles`` about one story."""
+def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
+    """A cited, structured brief of ``articles`` about one story, dated ``date`` (YYYY-MM-DD).
+
+    The date is an argument, never the clock: the same input and date give the same brief."""
     corpus = segment.corpus(articles)
     if not any(select.eligible(s) for s in corpus.sentences):
         raise InputError("the articles hold no complete sentences to brief")
@@ -32,8 +34,8 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     if not picks:
         shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
         raise ConfigError(
-            f"--words {settings.budget.words} is too small: the shortest sentence that could "
-            f"open the brief has {shortest} words"
+            f"{settings.named('words')} = {settings.budget.words} is too small: the shortest "
+            f"sentence that could open the brief has {shortest} words"
         )
     built = tuple(
         Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
@@ -41,7 +43,7 @@ def brief(articles: Sequence[Article], settings: Settings) -> Brief:
     )
     return Brief(
         title=headline(corpus, groups, picks),
-        date=settings.date or dt.date.today().isoformat(),
+        date=date,
         method=settings.method,
         sections=built,
         sources=sources(corpus.articles),
@@ -121,7 +123,7 @@ def summarize(
 ) -> tuple[Sentence, ...]:
     """A plain multi-document summary: the best sentences, none repeating another, in rank order."""
     if words is not None and sentences is not None:
-        raise ConfigError("give --words or --sentences, not both")
+        raise ConfigError("give a budget in words or in sentences, not both")
     chosen_method = score.method(method)
     if chosen_method.choose is not None:
         picked = chosen_method.choose(corpus, words, sentences)

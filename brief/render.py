@@ -19,12 +19,11 @@ SCHEMA = "brief/1"
 
 
 def templates() -> Any:
-    """The templates/ folder: beside the package in a checkout, inside it in a wheel."""
+    """The package's own templates (templates/ ships as brief.templates), never a folder that
+    happens to sit beside wherever the package is installed."""
     from importlib import resources
-    from pathlib import Path
 
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    return checkout if checkout.is_dir() else resources.files("brief.templates")
+    return resources.files("brief.templates")
 
 
 @cache

@@ -1,7 +1,7 @@
 """Same-fact groups -> the sections of a brief, within its budget.
 
-Routing uses cues an editor would recognise: quotation marks with a speech verb and a speaker
-for Key quotes; modal and future language for Likely outcomes; time expressions of the past for
+Routing uses cues an editor would recognise: a quotation with its speaker (brief.speakers) for
+Key quotes; modal and future language for Likely outcomes; time expressions of the past for
 The background; the best early sentence of an article, stated not asked, for The Lede; the rest
 are What we know. A section with nothing suitable is left out. Each sentence is used once, and no
 item repeats another (select.redundant).
@@ -14,9 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import segment, select
-from brief.config import Budget
-from brief.models import Corpus, Group, Sentence
+from brief import segment, select, speakers
+from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes")
 HEADINGS = {
@@ -30,31 +29,6 @@ HEADINGS = {
 LEDE_MAX_POSITION = 2
 # Ledes shorter than this are teasers ("What just happened?" is also a question).
 LEDE_MIN_WORDS = 12
-# A quotation worth quoting has at least this many characters between its marks.
-QUOTE_MIN_CHARS = 20
-# Speakers are names and titles, not clauses.
-SPEAKER_MAX_WORDS = 10
-
-SPEECH = (
-    r"(?:said|says|told|tells|added|adds|warned|warns|stated|states|declared|noted|argued|"
-    r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented)"
-)
-QUOTED_RE = re.compile(rf"[“\"][^”\"]{{{QUOTE_MIN_CHARS},}}[”\"]")
-# “…,” a spokesperson from the US Commerce Department said
-WHO_AFTER_QUOTE = re.compile(rf"[”\"]\s*(?P<who>[^“”\".,;:()]{{2,90}}?)\s+{SPEECH}\b")
-# “…,” said Gina Raimondo.
-WHO_AFTER_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^“”\",.;:()]{{2,90}})")
-# US Commerce Secretary Gina Raimondo told the Wall Street Journal, “…”
-WHO_BEFORE = re.compile(rf"(?:^|,\s+)(?P<who>[A-Z][^“”\",;:()]{{1,90}}?)\s+{SPEECH}\b")
-# “…” – Senator Jim Risch, a Republican from Idaho.
-WHO_DASH = re.compile(r"[”\"]\s*[–—-]\s*(?P<who>[^“”\"]{2,120}?)\.?$")
-# "a spokesperson from the US Commerce Department" -> "US Commerce Department spokesperson"
-ROLE_OF = re.compile(
-    r"^(?:an?|the)\s+(?P<role>spokes(?:person|man|woman)|official|representative|"
-    r"statement|analyst|executive)\s+(?:from|for|of|at|with)\s+(?:the\s+)?(?P<org>.+)$",
-    re.IGNORECASE,
-)
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # A sentence opening with one of these continues the one before it: out of context, in a brief,
 # it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
 LEANING_OPENERS = frozenset(
@@ -102,78 +76,6 @@ def kind(sentence: Sentence) -> str:
     return "known"
 
 
-def speaker(corpus: Corpus, index: int) -> str | None:
-    """Who is quoted in sentence ``index``, when it holds a quotation and says who."""
-    sentence = corpus.sentences[index]
-    if not QUOTED_RE.search(sentence.text):
-        return None
-    who = _attribution(sentence.text)
-    if who is None and sentence.text.lstrip().startswith(("“", '"')):
-        # A quotation that carries on the one before it: "…," he said. "More…"
-        previous = _previous(corpus, index)
-        who = _attribution(previous.text) if previous is not None else None
-    if who is not None and _needs_antecedent(who):
-        who = _antecedent(corpus, index, who)
-    return _tidy(who) if who else None
-
-
-def _attribution(text: str) -> str | None:
-    for pattern in (WHO_DASH, WHO_AFTER_QUOTE, WHO_AFTER_VERB, WHO_BEFORE):
-        match = pattern.search(text)
-        if match and 0 < len(match.group("who").split()) <= SPEAKER_MAX_WORDS:
-            return match.group("who").strip()
-    return None
-
-
-def _previous(corpus: Corpus, index: int) -> Sentence | None:
-    if index == 0:
-        return None
-    before = corpus.sentences[index - 1]
-    return before if before.article == corpus.sentences[index].article else None
-
-
-def _needs_antecedent(who: str) -> bool:
-    words = who.lower().split()
-    return words[0] in PRONOUNS or (words[0] == "the" and len(words) <= 3 and who.islower())
-
-
-def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
-    """'the department' -> 'The US Commerce Department' from the sentences just before."""
-    head = who.split()[-1]
-    for back in range(1, 4):
-        if index - back < 0:
-            break
-        earlier = corpus.sentences[index - back]
-        if earlier.article != corpus.sentences[index].article:
-            break
-        if head.lower() in PRONOUNS:
-            found = _attribution_any(earlier.text)
-        else:
-            pattern = rf"(?:The\s+)?(?:[A-Z][\w.’'&-]*\s+){{0,4}}{re.escape(head)}\b"
-            match = re.search(pattern, earlier.text, re.IGNORECASE)
-            found = match.group(0) if match and match.group(0)[0].isupper() else None
-        if found:
-            return found
-    return None
-
-
-def _attribution_any(text: str) -> str | None:
-    match = WHO_BEFORE.search(text)
-    return match.group("who") if match else None
-
-
-def _tidy(who: str) -> str | None:
-    who = who.strip(" ,–—-")
-    role = ROLE_OF.match(who)
-    if role:
-        who = f"{role.group('org').strip()} {role.group('role').lower()}"
-    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:also|then|later|earlier|previously)$", "", who)
-    if not who or not who[0].isupper() or len(who.split()) > SPEAKER_MAX_WORDS:
-        return None
-    return who
-
-
 def _lede_candidate(sentence: Sentence) -> bool:
     return (
         sentence.position <= LEDE_MAX_POSITION
@@ -201,7 +103,7 @@ def route(corpus: Corpus, groups: Sequence[Group]) -> dict[str, list[Pick]]:
     """Candidates for each section, best first."""
     candidates: dict[str, list[Pick]] = {key: [] for key in ORDER}
     for found in groups:
-        who = speaker(corpus, found.members[0])
+        who = speakers.speaker(corpus, found.members[0])
         if who is not None:
             candidates["quotes"].append(Pick("quotes", found, who))
             continue
@@ -209,7 +111,7 @@ def route(corpus: Corpus, groups: Sequence[Group]) -> dict[str, list[Pick]]:
         if group is None:
             continue  # every outlet's sentence leans on the one before it
         sentence = corpus.sentences[group.members[0]]
-        if QUOTED_RE.search(sentence.text) and sentence.text.lstrip()[0] in '“"':
+        if speakers.QUOTED_RE.search(sentence.text) and sentence.text.lstrip()[0] in '“"':
             continue  # a quotation we cannot attribute is no fact of ours
         if _lede_candidate(sentence):
             candidates["lede"].append(Pick("lede", group))

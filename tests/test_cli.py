@@ -152,7 +152,7 @@ def test_summarize_prints_one_sentence_per_line(tmp_path: Path, seeds_copy: Path
 
 
 def test_methods_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
-    from brief.score import METHODS
+    from brief.scoring import METHODS
 
     with pytest.raises(SystemExit) as exit_:
         cli.main(["methods"])

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import concepts, ingest, pipeline, segment, select
+from brief import ingest, pipeline, segment, select
 from brief.models import Corpus
-from brief.score import DEFAULT, METHODS
+from brief.scoring import DEFAULT, METHODS, concepts
 from tests.conftest import article
 
 VOCABULARY = (

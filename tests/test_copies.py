@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brief import copies, stories
+from brief.daily import copies, stories
 from brief.models import Article
 
 SHARED = (

@@ -1,4 +1,4 @@
-"""brief.daily end to end against a real HTTP server on 127.0.0.1 serving our own feeds."""
+"""brief.daily.run end to end against a real HTTP server on 127.0.0.1 serving our own feeds."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from brief import daily, fetch
+from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
+from brief.web import fetch
 from tests.webserver import WEB, Reply, Site
 
 DATE = "2026-11-21"
@@ -18,7 +19,7 @@ FEEDS = ("/gazette/feed.rss", "/courier/feed.atom", "/valley/feed.rss")
 
 
 class Mailbox:
-    """The send seam: records what would be mailed (SMTP itself is brief.mail's to test)."""
+    """The send seam: records what would be mailed (SMTP itself is brief.mail.outbox's to test)."""
 
     def __init__(self) -> None:
         self.sent: list[tuple[Path, tuple[str, ...], str]] = []
@@ -164,7 +165,7 @@ def test_nothing_covered_widely_enough_is_an_error(site: Site, tmp_path: Path) -
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
     chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]}, tmp_path)
-    with pytest.raises(ConfigError, match="cannot send email"):
+    with pytest.raises(ConfigError, match="no way to send was given"):
         daily.run(chosen, DATE, tmp_path, send=None)
 
 

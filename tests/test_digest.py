@@ -1,13 +1,15 @@
-"""brief.digest: one golden digest of our own pages (3 stories x 3 outlets), and its contract."""
+"""brief.daily.digest: a golden digest of our pages (3 stories x 3 outlets), and its contract."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from brief import daily, digest, extract
+from brief.daily import digest
+from brief.daily import run as daily
 from brief.errors import FetchError
-from brief.fetch import Page
+from brief.web import extract
+from brief.web.fetch import Page
 from tests.webserver import WEB
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -9,7 +9,7 @@ import typer.main
 
 from brief.cli import app
 from brief.config import PRESETS
-from brief.score import METHODS
+from brief.scoring import METHODS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
 COMMAND = typer.main.get_command(app)

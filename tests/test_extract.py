@@ -1,12 +1,12 @@
-"""brief.extract: our own news pages -> Articles; stubs, teasers and empty pages are refused."""
+"""brief.web.extract: our own news pages -> Articles; stubs, teasers and empty pages are refused."""
 
 from __future__ import annotations
 
 import pytest
 
-from brief import extract
 from brief.errors import FetchError
-from brief.fetch import Page
+from brief.web import extract
+from brief.web.fetch import Page
 from tests.webserver import WEB
 
 

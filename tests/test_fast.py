@@ -17,9 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief import ingest, score, segment, sumy_adapter
-from brief.fast import graphs, greedy, lexical, prep
+from brief import ingest, segment
+from brief import scoring as score
 from brief.models import Article, Corpus
+from brief.scoring import oracle as sumy_adapter
+from brief.scoring.fast import graphs, greedy, lexical, prep
 from tests.conftest import SEEDS
 
 FAST = {
@@ -191,7 +193,7 @@ def _fresh(code: str) -> str:
 def test_cli_registry_and_config_import_nothing_heavy() -> None:
     """`brief --help` and `brief methods` stay fast: numpy, scipy, nltk, sumy load on demand."""
     loaded = _fresh(
-        "import sys, brief.cli, brief.score, brief.config; "
+        "import sys, brief.cli, brief.scoring, brief.config; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'numpy','scipy','nltk','sumy'}))"
     )
     assert loaded == "[]"

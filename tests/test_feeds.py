@@ -1,12 +1,12 @@
-"""brief.feeds: RSS and Atom -> entries; a malformed feed is one clear FetchError."""
+"""brief.web.feeds: RSS and Atom -> entries; a malformed feed is one clear FetchError."""
 
 from __future__ import annotations
 
 import pytest
 
-from brief import feeds
 from brief.errors import FetchError
-from brief.fetch import Page
+from brief.web import feeds
+from brief.web.fetch import Page
 from tests.webserver import WEB
 
 BASE = "http://127.0.0.1:8000"

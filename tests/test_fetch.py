@@ -1,4 +1,4 @@
-"""brief.fetch against a real HTTP server on 127.0.0.1: every failure ends in a clear FetchError."""
+"""brief.web.fetch against a real HTTP server on 127.0.0.1: each failure is a clear FetchError."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from brief import fetch
 from brief.errors import FetchError
-from brief.fetch import Fetcher, Options
+from brief.web import fetch
+from brief.web.fetch import Fetcher, Options
 from tests.webserver import Reply, Site
 
 PAGE = "<html><head><title>Harbour reopens</title></head><body><p>The harbour reopened.</p>"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from brief import ingest
+from brief import clean, ingest
 from brief.errors import InputError
 from tests.conftest import SEEDS
 
@@ -40,7 +40,7 @@ def test_captions_and_subheadings_are_dropped() -> None:
 
 
 def test_hard_wrapped_wire_copy_is_joined_and_tex_quotes_turned() -> None:
-    title, text = ingest.clean(
+    title, text = clean.clean(
         "WASHINGTON (AP) -- The senate voted on Friday to approve the bill that\n"
         "was sent over by the house last week, and ``we are pleased,'' said\n"
         "the leader of the majority, who spoke to reporters after the vote\n"

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import mail, markup
+from brief import markup
 from brief.errors import ConfigError, DeliveryError, InputError
+from brief.mail import outbox as mail
 from tests.smtp_servers import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
 DATE = dt.datetime(2026, 11, 22, 6, 30, tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from brief import mail
+from brief.mail import outbox as mail
 
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None

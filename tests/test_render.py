@@ -21,7 +21,7 @@ def seeds_brief() -> Brief:
     here = os.getcwd()
     os.chdir(ROOT)
     try:
-        return pipeline.brief(ingest.read(["seeds"]), config.settings(date="2026-11-21"))
+        return pipeline.brief(ingest.read(["seeds"]), config.Settings(), "2026-11-21")
     finally:
         os.chdir(here)
 

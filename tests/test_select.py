@@ -3,7 +3,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import ingest, score, segment, select
+from brief import ingest, segment, select
+from brief import scoring as score
 from brief.models import Corpus
 from tests.conftest import SEEDS, article
 

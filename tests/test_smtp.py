@@ -1,4 +1,4 @@
-"""brief.smtp: settings from the environment and brief.toml, the retry policy, and which
+"""brief.mail.smtp: settings from the environment and brief.toml, the retry policy, and which
 failures are worth another try. Delivery to real servers is in test_mail.py."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from brief import smtp
 from brief.errors import ConfigError
+from brief.mail import smtp
 
 
 def test_settings_from_file_overridden_by_environment(tmp_path: Path) -> None:
@@ -47,11 +47,11 @@ def test_settings_from_environment_alone() -> None:
     ("env", "message"),
     [
         ({"BRIEF_SMTP_SECURITY": "tls"}, "use starttls, ssl, none"),
-        ({"BRIEF_SMTP_PORT": "smtp"}, "BRIEF_SMTP_PORT must be a number"),
+        ({"BRIEF_SMTP_PORT": "smtp"}, "BRIEF_SMTP_PORT must be a whole number"),
         ({"BRIEF_SMTP_PORT": "70000"}, "not a port number"),
         ({"BRIEF_SMTP_USER": "u"}, "set both BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD"),
         ({"BRIEF_SMTP_CAFILE": "/nonexistent/ca.pem"}, "is not a file"),
-        ({"BRIEF_SMTP_TIMEOUT": "0"}, "more than 0 seconds"),
+        ({"BRIEF_SMTP_TIMEOUT": "0"}, "seconds above 0"),
         ({"BRIEF_SMTP_USER": "u", "BRIEF_SMTP_PASSWORD": "pässword"}, "must be ASCII"),
         (
             {
@@ -72,7 +72,7 @@ def test_bad_settings_are_config_errors(env: dict[str, str], message: str) -> No
 def test_unknown_key_in_config_file(tmp_path: Path) -> None:
     path = tmp_path / "brief.toml"
     path.write_text('[smtp]\npasword = "x"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown key pasword"):
+    with pytest.raises(ConfigError, match="unknown setting pasword"):
         smtp.load_settings(path, {})
 
 

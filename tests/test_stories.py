@@ -1,4 +1,4 @@
-"""brief.stories: copies merged, articles grouped into stories without a preset count."""
+"""brief.daily.stories: copies merged, articles grouped into stories without a preset count."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import stories
+from brief.daily import stories
 from brief.models import Article
 
 STORM = [

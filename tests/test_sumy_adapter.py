@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from brief import ingest, segment, sumy_adapter
-from brief.score import SUMY_SUMMARIES
+from brief import ingest, segment
+from brief.scoring import SUMY_SUMMARIES
+from brief.scoring import oracle as sumy_adapter
 from tests.conftest import SEEDS
 
 

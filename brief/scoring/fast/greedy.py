@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from brief.fast.prep import Prepared, collapse_picks
+from brief.scoring.fast.prep import Prepared, collapse_picks
 
 # Relative gap under which two KL divergences are settled by sumy's own arithmetic: rounding
 # makes about 1e-15 (sumy) to 1e-13 (our incremental sums) of difference between equal values.

@@ -43,7 +43,7 @@ class Method:
 
 
 def _sumy(name: str, corpus: Corpus) -> Scores:
-    from brief import sumy_adapter
+    from brief.scoring import oracle as sumy_adapter
 
     return sumy_adapter.rate(name, corpus)
 
@@ -65,7 +65,7 @@ def _centroid(corpus: Corpus) -> Scores:
     return tuple(scores)
 
 
-# sumy's summarizers, computed by brief.fast with sumy's ratings (the oracle tests check it).
+# sumy's summarizers, computed by scoring.fast with sumy's ratings (the oracle tests check it).
 SUMY_SUMMARIES = {
     "lexrank": "LexRank as sumy rates it: power method on a tf-idf cosine graph (Erkan & Radev)",
     "textrank": "TextRank as sumy rates it: PageRank over word overlap (Mihalcea & Tarau)",
@@ -82,7 +82,7 @@ CORRECTED_SUMMARIES = {
     "lexrank-converged": "LexRank with damping, run to convergence as the paper defines it",
     "lsa-topics": "LSA on the leading topics (Steinberger & Jezek 2004), not every dimension",
 }
-# name -> function in brief.fast computing it (vectorised, same ratings as sumy's class).
+# name -> function in brief.scoring.fast computing it (vectorised, same ratings as sumy's class).
 FAST = {
     "lexrank": "graphs.lexrank",
     "textrank": "graphs.textrank",
@@ -103,29 +103,29 @@ ORACLE_PREFIX = "sumy-"
 def _fast(name: str, corpus: Corpus) -> Scores:
     import importlib
 
-    from brief.fast import prep
+    from brief.scoring.fast import prep
 
     if not corpus.sentences:
         return ()
     if name == "random":  # a seeded shuffle: no need for the shared matrix
-        from brief.fast import lexical
+        from brief.scoring.fast import lexical
 
         return tuple(
             float(x) for x in lexical.shuffle(tuple(s.text.strip() for s in corpus.sentences))
         )
     module, function = FAST[name].split(".")
-    rate_all = getattr(importlib.import_module(f"brief.fast.{module}"), function)
+    rate_all = getattr(importlib.import_module(f"brief.scoring.fast.{module}"), function)
     return tuple(float(x) for x in rate_all(prep.prepare(corpus)))
 
 
 def _concepts_rate(corpus: Corpus) -> Scores:
-    from brief import concepts
+    from brief.scoring import concepts
 
     return concepts.rate(corpus)
 
 
 def _concepts_choose(corpus: Corpus, words: int | None, sentences: int | None) -> tuple[int, ...]:
-    from brief import concepts
+    from brief.scoring import concepts
 
     return concepts.choose(corpus, words, sentences)
 

@@ -1,7 +1,7 @@
 """The daily digest: feeds, URLs and folders -> stories -> one cited digest a day.
 
     gather     feeds (entries in the window) + URLs -> fetched pages -> Articles; folders
-    stories    syndicated copies merged, articles grouped into stories (brief.stories)
+    stories    syndicated copies merged, articles grouped into stories (brief.daily.stories)
     keep       stories covered by at least ``min_outlets`` outlets, most covered then newest first
     brief      each story briefed by the pipeline (``short`` preset by default)
     digest     contents, then each story with its sections and sources (templates/digest.*)
@@ -14,42 +14,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from brief import config, deliver, digest, extract, feeds, fetch, ingest, pipeline, stories
-from brief.digest import Covered, Digest, Skipped
+from brief import config, deliver, ingest, pipeline
+from brief.config import Settings
+from brief.daily import digest, stories
+from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
+from brief.mail import outbox
 from brief.models import Article
-
-# A morning digest covers what was published since the previous one.
-DEFAULT_SINCE = "24h"
-# Two outlets make a story "covered by several"; a story only one outlet tells is not news yet.
-MIN_OUTLETS = 2
-DEFAULT_LENGTH = "short"
-SINCE_RE = re.compile(r"^\s*(\d+)\s*([mhd]?)\s*$")
-UNITS = {"m": "minutes", "h": "hours", "d": "days", "": "hours"}
+from brief.web import extract, feeds, fetch
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Send = Callable[[Path, tuple[str, ...], str], None]  # (markdown file, recipients, subject)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The [daily] table of brief.toml, validated."""
-
-    feeds: tuple[str, ...] = ()
-    urls: tuple[str, ...] = ()
-    folders: tuple[str, ...] = ()
-    since: dt.timedelta | None = dt.timedelta(hours=24)  # None: no window
-    min_outlets: int = MIN_OUTLETS
-    length: str = DEFAULT_LENGTH
-    method: str = "brief"
-    recipients: tuple[str, ...] = ()
-    fetching: fetch.Options = field(default_factory=fetch.Options)
+Plan = config.Daily  # the [daily] table, validated (brief.config)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,58 +45,26 @@ class Result:
 
 def since(text: str) -> dt.timedelta | None:
     """'24h', '90m', '2d' -> a window; '0' -> None (no window)."""
-    match = SINCE_RE.match(str(text))
-    if not match:
-        raise ConfigError(f"--since {text!r} is not a duration: use e.g. 24h, 90m or 2d")
-    amount, unit = int(match.group(1)), match.group(2)
-    return dt.timedelta(**{UNITS[unit]: amount}) if amount else None
+    return config.since(text)
 
 
-def plan(table: Mapping[str, Any], out: Path, **overrides: Any) -> Plan:
-    """A Plan from the [daily] table (and command-line overrides that are not None)."""
-    values = {**table, **{k: v for k, v in overrides.items() if v is not None}}
-    known = {"feeds", "urls", "folders", "since", "min_outlets", "length", "method"}
-    known |= {"recipients", "robots", "delay", "timeout", "cache"}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ConfigError(
-            f"unknown setting {', '.join(unknown)} in [daily]: use {', '.join(sorted(known))}"
-        )
-    lists = {key: _strings(values, key) for key in ("feeds", "urls", "folders", "recipients")}
-    min_outlets = _number(values, "min_outlets", MIN_OUTLETS, int)
-    if min_outlets < 1:
-        raise ConfigError("min_outlets in [daily] must be at least 1")
-    config.settings(length=values.get("length", DEFAULT_LENGTH), method=values.get("method"))
-    cache = values.get("cache", str(out / ".cache" / "http"))
-    return Plan(
-        **lists,
-        since=since(values.get("since", DEFAULT_SINCE)),
-        min_outlets=min_outlets,
-        length=str(values.get("length", DEFAULT_LENGTH)),
-        method=str(values.get("method", "brief")),
-        fetching=fetch.Options(
-            robots=bool(values.get("robots", True)),
-            delay=_number(values, "delay", fetch.DELAY, float),
-            timeout=_number(values, "timeout", fetch.TIMEOUT, float),
-            cache=Path(cache) if cache else None,
-        ),
+def plan(table: Mapping[str, Any], out: Path | None = None, since: str | None = None) -> Plan:
+    """The [daily] settings from a parsed table (as in brief.toml), with ``since`` overriding."""
+    flags = {"daily.since": (since, "--since")}
+    return config.load(env={}, flags=flags, data={"daily": dict(table)}).daily
+
+
+def fetching(chosen: Plan, out: Path) -> fetch.Options:
+    """How the daily run fetches: the [daily] settings over the fetcher's polite defaults."""
+    cache = (chosen.cache or out / ".cache" / "http") if chosen.cached else None
+    defaults = fetch.Options()
+    return replace(
+        defaults,
+        robots=chosen.robots,
+        delay=defaults.delay if chosen.delay is None else chosen.delay,
+        timeout=defaults.timeout if chosen.timeout is None else chosen.timeout,
+        cache=cache,
     )
-
-
-def _strings(values: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    value = values.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} in [daily] must be a list of strings")
-    return tuple(value)
-
-
-def _number(values: Mapping[str, Any], key: str, default: Any, kind: type) -> Any:
-    value = values.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ConfigError(f"{key} in [daily] must be a number of at least 0")
-    return kind(value)
 
 
 # -- gather ------------------------------------------------------------------------------------
@@ -140,7 +91,7 @@ def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
     day = dt.date.fromisoformat(date)
     end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
-    end = now if day == dt.date.today() else min(now, end_of_day)
+    end = now if day == now.astimezone(dt.UTC).date() else min(now, end_of_day)
     return Window(end - span if span else None, end)
 
 
@@ -203,12 +154,12 @@ def compose(
     )
     kept.sort(key=lambda s: max(a.published or "" for a in s.articles), reverse=True)
     kept.sort(key=lambda s: len(s.outlets), reverse=True)
-    settings = config.settings(length=chosen.length, method=chosen.method, date=date)
+    settings = config.Settings(length=chosen.length, method=chosen.method)
     covered: list[Covered] = []
     problems = list(skipped)
     for done, story in enumerate(kept, 1):
         try:
-            made = pipeline.brief(story.articles, settings)
+            made = pipeline.brief(story.articles, settings, date)
         except BriefError as error:
             problems.append(Skipped(story.articles[0].title or "a story", str(error)))
         else:
@@ -233,12 +184,9 @@ def run(
     if not (chosen.feeds or chosen.urls or chosen.folders):
         raise ConfigError("no sources: list feeds, urls or folders in [daily] of brief.toml")
     if chosen.recipients and send is None:
-        raise ConfigError(
-            "recipients are set in [daily] but this build of brief cannot send email "
-            "(brief.mail is missing): remove them to write the digest only"
-        )
+        raise ConfigError("recipients are set in [daily] but no way to send was given")
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
-    client = fetcher or fetch.Fetcher(chosen.fetching)
+    client = fetcher or fetch.Fetcher(fetching(chosen, out))
     try:
         articles, skipped = gather(chosen, span, client, progress)
     finally:
@@ -277,33 +225,23 @@ def _mail(
     return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
 
 
-def mailer(config_path: Path | None) -> Send | None:
-    """Email through brief.mail when this build has it (None otherwise): the seam for tests."""
-    import importlib
-
-    try:
-        mail = importlib.import_module("brief.mail")
-    except ModuleNotFoundError:
-        return None
+def mailer(settings: Settings) -> Send:
+    """Email through brief.mail with the run's settings: the seam tests replace."""
 
     def send(path: Path, recipients: tuple[str, ...], subject: str) -> None:
-        mail.send_file(path, to=recipients, subject=subject, config_path=config_path)
+        outbox.send_file(path, to=recipients, subject=subject, settings=settings)
 
     return send
 
 
-def main(
-    config_path: Path | None,
-    *,
-    date: str | None,
-    since_text: str | None,
-    out: Path,
-    force: bool,
-    progress: Progress | None = None,
-) -> Result:
-    """What `brief daily` does: read [daily] from brief.toml, then run."""
-    path = config.config_path(str(config_path) if config_path else None)
-    table = config.table(config.load_file(path), "daily")
-    chosen = plan(table, out, since=since_text)
-    day = config.check_date(date) if date else dt.date.today().isoformat()
-    return run(chosen, day, out, force=force, send=mailer(path), progress=progress)
+def main(settings: Settings, progress: Progress | None = None) -> Result:
+    """What `brief daily` does: the [daily] settings, then run (today in UTC unless dated)."""
+    day = settings.date or config.today()
+    return run(
+        settings.daily,
+        day,
+        settings.out,
+        force=settings.force,
+        send=mailer(settings),
+        progress=progress,
+    )

@@ -16,8 +16,8 @@ import numpy as np
 from scipy import sparse
 
 from brief import segment
-from brief.fast.prep import Prepared, collapse_last, matrix
-from brief.sumy_adapter import BONUS_WORDS, RANDOM_SEED, STIGMA_WORDS
+from brief.scoring.fast.prep import Prepared, collapse_last, matrix
+from brief.scoring.oracle import BONUS_WORDS, RANDOM_SEED, STIGMA_WORDS
 
 # sumy's LuhnSummarizer: a chunk of significant words ends after 4 insignificant ones.
 LUHN_MAX_GAP = 4

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from brief.fast.prep import Prepared, collapse_last, collapse_sum
+from brief.scoring.fast.prep import Prepared, collapse_last, collapse_sum
 
 # sumy's LexRankSummarizer constants: cosine threshold for an edge, and the power method's stop
 # (an L2 step under 0.1: two or three iterations, far from converged).

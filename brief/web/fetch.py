@@ -23,9 +23,10 @@ from urllib.parse import urlsplit
 import httpx
 import tenacity
 
-from brief import __version__, robots
-from brief.cache import Cache, Entry
 from brief.errors import FetchError
+from brief.version import __version__
+from brief.web import robots
+from brief.web.cache import Cache, Entry
 
 USER_AGENT = f"brief/{__version__} (+https://example.org/brief)"
 # Seconds to connect, and between two reads of one answer: news sites answer in well under a

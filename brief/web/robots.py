@@ -1,4 +1,4 @@
-"""robots.txt, read once per origin and obeyed (RFC 9309), for brief.fetch.
+"""robots.txt, read once per origin and obeyed (RFC 9309), for brief.web.fetch.
 
 ``read(url)`` gives (status, body) of the robots.txt answer after retries, or raises FetchError.
 A 4xx means no rules (everything may be fetched); an unreachable file or a 5xx means everything

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from brief.errors import FetchError
-from brief.fetch import Page
+from brief.web.fetch import Page
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from brief import copies, segment, vectors
+from brief import segment, vectors
+from brief.daily import copies
 from brief.models import Article
 
 # News is written top down: the event is in the first paragraphs, background further on.

@@ -15,18 +15,13 @@ final 250 (e.g. during QUIT) are ignored.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import os
-import random
 import smtplib
 import socket
 import ssl
-import time
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tenacity import (
     RetryCallState,
@@ -37,86 +32,26 @@ from tenacity import (
 )
 
 from brief import config
+from brief.config import RetryPolicy, SmtpSettings
 from brief.errors import ConfigError
 
 log = logging.getLogger(__name__)
 Number = TypeVar("Number", int, float)
 
-SECURITY = ("starttls", "ssl", "none")
-DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}  # submission, submissions, smtp
-# Per socket operation. A healthy server answers in well under a second; RFC 5321 4.5.3.2 lets
-# a server take minutes, but a cron job should fail (and retry) long before that.
-TIMEOUT_SECONDS = 60.0
-LOOPBACK_NAMES = ("localhost",)
-ENV = {
-    "host": "BRIEF_SMTP_HOST",
-    "port": "BRIEF_SMTP_PORT",
-    "security": "BRIEF_SMTP_SECURITY",
-    "user": "BRIEF_SMTP_USER",
-    "password": "BRIEF_SMTP_PASSWORD",
-    "from": "BRIEF_FROM",
-    "timeout": "BRIEF_SMTP_TIMEOUT",
-    "cafile": "BRIEF_SMTP_CAFILE",
-    "attempts": "BRIEF_SMTP_ATTEMPTS",
-    "retry_seconds": "BRIEF_SMTP_RETRY_SECONDS",
-    "retry_wait": "BRIEF_SMTP_RETRY_WAIT",
-}
+# The settings records live in brief.config; they are re-exported for callers of this module.
+__all__ = [
+    "DEFAULT_POLICY",
+    "TIMEOUT_SECONDS",
+    "Failed",
+    "RetryPolicy",
+    "SmtpSettings",
+    "deliver",
+    "load_policy",
+    "load_settings",
+    "transient",
+]
 
-
-# -- settings -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SmtpSettings:
-    """Where and how to hand messages over; validated on creation. The password never shows."""
-
-    host: str = ""
-    port: int = DEFAULT_PORTS["starttls"]
-    security: str = "starttls"
-    user: str = ""
-    password: str = field(default="", repr=False)
-    sender: str = ""
-    timeout: float = TIMEOUT_SECONDS
-    cafile: Path | None = None  # extra CA certificates to trust (a private or test CA)
-
-    def __post_init__(self) -> None:
-        if self.security not in SECURITY:
-            raise ConfigError(
-                f"BRIEF_SMTP_SECURITY {self.security!r} is unknown: use {', '.join(SECURITY)}"
-            )
-        if not 0 < self.port < 65536:
-            raise ConfigError(f"BRIEF_SMTP_PORT {self.port} is not a port number (1-65535)")
-        if bool(self.user) != bool(self.password):
-            raise ConfigError("set both BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD, or neither")
-        if not (self.user + self.password).isascii():  # smtplib's AUTH encodes them as ASCII
-            raise ConfigError("BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD must be ASCII characters")
-        if self.timeout <= 0:
-            raise ConfigError(f"BRIEF_SMTP_TIMEOUT {self.timeout:g} must be more than 0 seconds")
-        if self.user and self.security == "none" and not _loopback(self.host):
-            raise ConfigError(
-                f"refusing to send the SMTP password unencrypted to {self.host}: "
-                "set BRIEF_SMTP_SECURITY=starttls or ssl"
-            )
-        if self.cafile is not None and not self.cafile.is_file():
-            raise ConfigError(f"BRIEF_SMTP_CAFILE {self.cafile} is not a file")
-
-
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """How long to keep trying after transient failures; tests inject one that never sleeps."""
-
-    attempts: int = 5  # 1 + 4 retries: waits of ~2, 4, 8, 16 s ride out a restart or a 421
-    total_seconds: float = 300.0  # a daily cron job gives up (to the outbox) within 5 minutes
-    first_wait: float = 2.0
-    max_wait: float = 60.0
-    jitter: float = 0.5  # each wait grows by up to half: cron jobs started together spread out
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
-
-    def wait(self, state: RetryCallState) -> float:
-        base = min(self.max_wait, self.first_wait * 2.0 ** (state.attempt_number - 1))
-        return base * (1 + random.uniform(0, self.jitter))
-
-
+TIMEOUT_SECONDS = config.SMTP_TIMEOUT
 DEFAULT_POLICY = RetryPolicy()
 
 
@@ -124,72 +59,14 @@ def load_settings(
     config_path: Path | None = None, env: Mapping[str, str] | None = None
 ) -> SmtpSettings:
     """SMTP settings from the ``[smtp]`` table of the config file, overridden by BRIEF_* vars."""
-    values = _values(config_path, env)
-    security = _text(values, "security", "starttls").lower()
-    cafile = _text(values, "cafile", "")
-    return SmtpSettings(
-        host=_text(values, "host", ""),
-        port=_number(values, "port", int, DEFAULT_PORTS.get(security, 25)),
-        security=security,
-        user=_text(values, "user", ""),
-        password=_text(values, "password", ""),
-        sender=_text(values, "from", ""),
-        timeout=_number(values, "timeout", float, TIMEOUT_SECONDS),
-        cafile=Path(cafile).expanduser() if cafile else None,
-    )
+    return config.load(config_path, env=env).smtp
 
 
 def load_policy(
     config_path: Path | None = None, env: Mapping[str, str] | None = None
 ) -> RetryPolicy:
     """The retry policy, with attempts, total seconds and first wait from the same places."""
-    values = _values(config_path, env)
-    attempts = _number(values, "attempts", int, DEFAULT_POLICY.attempts)
-    total = _number(values, "retry_seconds", float, DEFAULT_POLICY.total_seconds)
-    first = _number(values, "retry_wait", float, DEFAULT_POLICY.first_wait)
-    if attempts < 1 or total < 0 or first < 0:
-        raise ConfigError("BRIEF_SMTP_ATTEMPTS must be at least 1, retry seconds at least 0")
-    return RetryPolicy(attempts=attempts, total_seconds=total, first_wait=first)
-
-
-def _values(config_path: Path | None, env: Mapping[str, str] | None) -> dict[str, tuple[Any, str]]:
-    """key -> (value, where it came from), environment over file."""
-    env = os.environ if env is None else env
-    path = config_path if config_path is not None else config.config_path(None, env)
-    table = config.table(config.load_file(path), "smtp")
-    unknown = sorted(set(table) - set(ENV))
-    if unknown:
-        raise ConfigError(
-            f"unknown key {', '.join(unknown)} in [smtp] of {path}: use {', '.join(ENV)}"
-        )
-    values = {key: (value, f"{key} in [smtp] of {path}") for key, value in table.items()}
-    values.update({key: (env[name], name) for key, name in ENV.items() if env.get(name)})
-    return values
-
-
-def _text(values: Mapping[str, tuple[Any, str]], key: str, default: str) -> str:
-    value, where = values.get(key, (default, key))
-    if not isinstance(value, str):
-        shown = "" if key == "password" else f", not {value!r}"  # a secret is never echoed
-        raise ConfigError(f"{where} must be text (in quotes){shown}")
-    return value.strip()
-
-
-def _number(
-    values: Mapping[str, tuple[Any, str]], key: str, kind: type[Number], default: Number
-) -> Number:
-    value, where = values.get(key, (default, key))
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{where} must be a number, not {value!r}") from None
-
-
-def _loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host.lower() in LOOPBACK_NAMES
+    return config.load(config_path, env=env).retry
 
 
 # -- delivery -------------------------------------------------------------------------------

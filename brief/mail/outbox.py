@@ -2,7 +2,7 @@
 
 Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
 whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html);
-addresses are checked and header values kept to one line. ``send`` hands it to brief.smtp
+addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
 (retries, never twice) and keeps what could not be delivered in an outbox folder, which
 ``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
 person to check instead. The Message-ID is derived from the content and addresses, so a brief
@@ -28,15 +28,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from brief import markup
-from brief.config import Settings
+from brief import config, markup
+from brief.config import RetryPolicy, Settings, SmtpSettings
 from brief.deliver import atomic_write
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
-from brief.smtp import (
+from brief.mail.smtp import (
     DEFAULT_POLICY,
     Failed,
-    RetryPolicy,
-    SmtpSettings,
     deliver,
     load_policy,
     load_settings,
@@ -234,10 +232,15 @@ def send_file(
     dry_run: bool = False,
     config_path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> Receipt:
-    """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``."""
+    """Email the brief at ``path``; undelivered messages wait in ``<its folder>/outbox``.
+
+    ``settings``: the run's settings; without them they are loaded from ``config_path``/``env``.
+    """
     markdown = _read_text(path)
-    smtp = load_settings(config_path, env)
+    settings = settings or config.load(config_path, env=env)
+    smtp = settings.smtp
     if not smtp.sender:
         raise ConfigError("no sender address: set BRIEF_FROM (or from in [smtp] of brief.toml)")
     title = subject or default_subject(markdown, path.name)
@@ -246,7 +249,7 @@ def send_file(
         eml = path.with_suffix(".eml")
         _write(eml, msg.as_bytes(policy=FILE))
         return Receipt(str(msg["Message-ID"]), title, envelope(msg)[1], attempts=0, eml=eml)
-    return send(msg, smtp, load_policy(config_path, env), outbox=path.parent / OUTBOX)
+    return send(msg, smtp, settings.retry, outbox=path.parent / OUTBOX)
 
 
 def send(

@@ -11,10 +11,10 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from brief import ingest
+from brief import clean
 from brief.errors import FetchError
-from brief.fetch import Page
 from brief.models import Article
+from brief.web.fetch import Page
 
 # Fewer words than this is a teaser or a stub, not an article. Wire briefs can be short (2 of
 # the 200 DUC 2004 development articles are under 50 words: 35 and 48), while a paywall teaser
@@ -54,7 +54,7 @@ def article(page: Page) -> Article:
     count = len(raw.split())
     if stub and count < PAYWALL_MAX_WORDS:
         raise FetchError(f"{page.url}: a paywall stub ({stub.group(0)!r}); skipped")
-    headline, text = ingest.clean(raw.replace("\n", "\n\n"))
+    headline, text = clean.clean(raw.replace("\n", "\n\n"))
     count = len(text.split())
     if not count:
         raise FetchError(f"{page.url}: no article text found on the page; skipped")
