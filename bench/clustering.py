@@ -2,11 +2,11 @@
 
 For each data set (DUC 2004 development data, 20 events x 10 articles, and DUC 2006, 50 broad
 topics x 25 articles; read in place from ../shared/bench, never copied), mixes every document of
-every cluster under DATA/clusters/*/docs, groups them into stories (brief.daily.stories), and reports the
-adjusted Rand index, purity and the number of stories found. With --sweep, the same for a range
-of (rescaled) similarity cuts on both sets, then the cut that is best on each set scored on the
-other: settings are chosen on one set and confirmed on the other. With --daily, also the time
-``brief daily`` takes on each set from a local folder. Last line, per set:
+every cluster under DATA/clusters/*/docs, groups them into stories (brief.daily.stories), and
+reports the adjusted Rand index, purity and the number of stories found. With --sweep, the same
+for a range of (rescaled) similarity cuts on both sets, then the cut that is best on each set
+scored on the other: settings are chosen on one set and confirmed on the other. With --daily,
+also the time ``brief daily`` takes on each set from a local folder. Last lines, per set:
 ``<set>: ARI <x> purity <y> stories <found>/<true>``
 
     python bench/clustering.py [--data DIR ...] [--sweep] [--daily]
