@@ -254,6 +254,13 @@ def daily(
         Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
     ] = None,
     force: Annotated[bool, typer.Option(help="Replace today's digest and mail it again.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Run on a local Dask cluster of N processes (brief[dask]).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on an existing Dask cluster: tcp://HOST:PORT (brief[dask])."),
+    ] = None,
 ) -> None:
     """One digest of the day's stories from the feeds, URLs and folders in brief.toml.
 
@@ -267,7 +274,11 @@ def daily(
         out=(None if out is None else str(out), "--out"),
         date=(date, "--date"),
         force=(force or None, "--force"),
-        **{"daily.since": (since, "--since")},
+        **{
+            "daily.since": (since, "--since"),
+            "daily.workers": (workers, "--workers"),
+            "daily.scheduler": (scheduler, "--scheduler"),
+        },
     )
     result = digest_run.main(settings, progress=_progress())
     for written in result.written:

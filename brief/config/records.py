@@ -38,6 +38,8 @@ UNITS = {"m": "minutes", "h": "hours", "d": "days", "": "hours"}
 MAX_SINCE = dt.timedelta(days=3660)
 # Fetch delays and timeouts past an hour are typos too; nan and inf never make sense.
 MAX_SECONDS = 3600.0
+# More local worker processes than this is a typo, not a machine.
+MAX_WORKERS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +59,18 @@ class Daily:
     timeout: float | None = None  # seconds per request; None: the fetcher's
     cache: Path | None = None  # None: out/.cache/http
     cached: bool = True  # False: no HTTP cache at all (cache = false in the file)
+    workers: int | None = None  # a local Dask cluster of this many processes (brief[dask])
+    scheduler: str | None = None  # an existing Dask cluster, tcp://HOST:PORT (brief[dask])
 
     def __post_init__(self) -> None:
         _check_length(self.length, "length in [daily]")
+        if self.workers is not None and not 1 <= self.workers <= MAX_WORKERS:
+            raise ConfigError(f"workers in [daily] must be from 1 to {MAX_WORKERS}")
+        if self.scheduler is not None and "://" not in self.scheduler:
+            raise ConfigError(
+                f"scheduler in [daily] must be an address such as tcp://HOST:8786, "
+                f"not {self.scheduler!r}"
+            )
         _check_method(self.method, "method in [daily]")
         if self.min_outlets < 1:
             raise ConfigError("min_outlets in [daily] must be at least 1")

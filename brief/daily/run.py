@@ -21,11 +21,11 @@ from typing import Any
 
 from brief import config, deliver, ingest, pipeline
 from brief.config import Settings
-from brief.daily import digest, stories
+from brief.daily import digest, stories, workers
 from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
 from brief.mail import outbox
-from brief.models import Article
+from brief.models import Article, Brief
 from brief.web import extract, feeds, fetch
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -96,9 +96,14 @@ def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
 
 
 def gather(
-    chosen: Plan, span: Window, fetcher: fetch.Fetcher, progress: Progress | None = None
+    chosen: Plan,
+    span: Window,
+    fetcher: fetch.Fetcher,
+    progress: Progress | None = None,
+    run: workers.Run = workers.here,
 ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """Every article of the configured sources inside the window, and what was skipped."""
+    """Every article of the configured sources inside the window, and what was skipped.
+    Folders are read through ``run`` (brief.daily.workers); pages are fetched here."""
     skipped: list[Skipped] = []
     dated: dict[str, str | None] = {url: None for url in chosen.urls}
     for url in chosen.feeds:
@@ -125,7 +130,9 @@ def gather(
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            articles.extend(a for a in ingest.read([folder]) if span.holds(a.published))
+            path = Path(folder)
+            found = ingest.read_folder(path, run) if path.is_dir() else ingest.read([folder])
+            articles.extend(a for a in found if span.holds(a.published))
         except BriefError as error:
             skipped.append(_skip(folder, error))
     return tuple(articles), tuple(skipped)
@@ -145,8 +152,9 @@ def compose(
     date: str,
     skipped: Sequence[Skipped] = (),
     progress: Progress | None = None,
+    run: workers.Run = workers.here,
 ) -> Digest:
-    """Stories covered by enough outlets, ranked, each briefed; pure."""
+    """Stories covered by enough outlets, ranked, each briefed (through ``run``); pure."""
     found = stories.stories(articles)
     kept = sorted(
         (s for s in found if len(s.outlets) >= chosen.min_outlets),
@@ -157,16 +165,23 @@ def compose(
     settings = config.Settings(length=chosen.length, method=chosen.method)
     covered: list[Covered] = []
     problems = list(skipped)
-    for done, story in enumerate(kept, 1):
-        try:
-            made = pipeline.brief(story.articles, settings, date)
-        except BriefError as error:
-            problems.append(Skipped(story.articles[0].title or "a story", str(error)))
+    briefed = run(_brief, [(story.articles, settings, date) for story in kept])
+    for done, (story, made) in enumerate(zip(kept, briefed, strict=True), 1):
+        if isinstance(made, str):
+            problems.append(Skipped(story.articles[0].title or "a story", made))
         else:
             covered.append(Covered(made, story.outlets, story.copies))
         if progress:
             progress("briefing", done, len(kept))
     return Digest(date, tuple(covered), len(articles), len(found) - len(kept), tuple(problems))
+
+
+def _brief(task: tuple[tuple[Article, ...], Settings, str]) -> Brief | str:
+    """One story's brief, or why it could not be briefed: a task for brief.daily.workers."""
+    try:
+        return pipeline.brief(*task)
+    except BriefError as error:
+        return str(error)
 
 
 def run(
@@ -187,12 +202,13 @@ def run(
         raise ConfigError("recipients are set in [daily] but no way to send was given")
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(fetching(chosen, out))
-    try:
-        articles, skipped = gather(chosen, span, client, progress)
-    finally:
-        if fetcher is None:
-            client.close()
-    made = compose(articles, chosen, date, skipped, progress)
+    with workers.pool(chosen) as tasks:
+        try:
+            articles, skipped = gather(chosen, span, client, progress, tasks)
+        finally:
+            if fetcher is None:
+                client.close()
+        made = compose(articles, chosen, date, skipped, progress, tasks)
     if not made.stories:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])
         raise InputError(
