@@ -5,9 +5,12 @@ that is deleted afterwards; never committed) from the DUC 2004 and DUC 2006 arti
 place from ../shared/bench. Synthetic story number s is DUC cluster s mod C, edited so that no
 two articles are copies and no two synthetic stories are one story:
 
-- every capitalised word and every word of 7 letters or more gets the story's own suffix
-  ("Habibie" -> "Habibieqk"): each synthetic story has its own names and topic words, as a
-  different event would, while the short common words stay common;
+- every capitalised word and every word of 7 letters or more is swapped for another word of
+  its kind from the DUC articles, picked by a hash of (story, word): within a synthetic story
+  the swap is consistent, so its articles share their names and topic words as one event's
+  do, while another story drawn from the same DUC cluster has other ones; the short common
+  words stay common, and the vocabulary stays that of the DUC articles (the texts read as
+  word salad; brief's costs do not depend on that);
 - each article drops each word (never a sentence's last) with probability ``DROP``: two edits of
   one DUC article then share about a third of their word 5-grams, far below the copy
   threshold, so every article is distinct;
@@ -25,6 +28,7 @@ and the growth exponents between sizes (slope of log time / log memory on log ar
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import os
 import random
@@ -33,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("duc2004", "duc2006")
@@ -57,19 +62,23 @@ def clusters() -> list[list[str]]:
     return found
 
 
-def suffix(story: int) -> str:
-    letters = ""
-    story += 26 * 26  # at least three letters
-    while story:
-        story, r = divmod(story, 26)
-        letters += "abcdefghijklmnopqrstuvwxyz"[r]
-    return letters
+def pools(sources: list[list[str]]) -> tuple[list[str], list[str]]:
+    """The capitalised words and the long lower-case words of the DUC articles, sorted."""
+    found = {m.group(0) for texts in sources for text in texts for m in RENAMED.finditer(text)}
+    return sorted(w for w in found if w[0].isupper()), sorted(w for w in found if w[0].islower())
 
 
-def edit(text: str, story: int, rng: random.Random) -> str:
+def swap(word: str, story: int, pool: tuple[list[str], list[str]], seen: dict[str, str]) -> str:
+    if word not in seen:
+        digest = hashlib.blake2b(f"{story}|{word}".encode(), digest_size=8).digest()
+        words = pool[0] if word[0].isupper() else pool[1]
+        seen[word] = words[int.from_bytes(digest, "little") % len(words)]
+    return seen[word]
+
+
+def edit(text: str, story: int, rng: random.Random, pool: Any, seen: dict[str, str]) -> str:
     """One DUC article as a new article of synthetic story ``story``."""
-    code = suffix(story)
-    renamed = RENAMED.sub(lambda m: m.group(0) + code, text)
+    renamed = RENAMED.sub(lambda m: swap(m.group(0), story, pool, seen), text)
     lines = []
     for line in renamed.splitlines():
         words = WORD.findall(line)
@@ -82,15 +91,17 @@ def build(folder: Path, size: int, sources: list[list[str]]) -> None:
     """``size`` articles in ``folder``, story after story, with front matter."""
     rng = random.Random(SEED)
     folder.mkdir(parents=True, exist_ok=True)
+    pool = pools(sources)
     made, story = 0, 0
     while made < size:
         texts = sources[story % len(sources)]
+        seen: dict[str, str] = {}
         for text in texts:
             if made == size:
                 break
             outlet = f"Outlet {rng.randrange(OUTLETS):02d}"
             day = f"1998-11-{1 + rng.randrange(7):02d}"
-            body = edit(text, story, rng)
+            body = edit(text, story, rng, pool, seen)
             front = f"---\noutlet: {outlet}\npublished: {day}\n---\n"
             (folder / f"{made:06d}.md").write_text(front + body + "\n")
             made += 1

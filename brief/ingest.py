@@ -162,8 +162,10 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         return {}, text
     import yaml
 
+    # libyaml's safe loader when PyYAML has it: the same values, ten times faster per file.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=loader) or {}
     except yaml.YAMLError as error:
         raise InputError(f"{name}: front matter is not valid YAML ({error})") from None
     if not isinstance(meta, dict):

@@ -144,16 +144,13 @@ class _WordHashes:
     def __init__(self) -> None:
         self.known: dict[str, int] = {}
 
-    def word(self, word: str) -> int:
-        value = self.known.get(word)
-        if value is None:
-            digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
-            value = self.known[word] = int.from_bytes(digest, "little")
-        return value
-
     def shingles(self, text: str) -> Any:
         tokens = segment.WORD_RE.findall(text.lower())
-        words = np.fromiter((self.word(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+        known = self.known
+        for token in set(tokens).difference(known):
+            digest = hashlib.blake2b(token.encode(), digest_size=8).digest()
+            known[token] = int.from_bytes(digest, "little")
+        words = np.fromiter(map(known.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
         m = len(words) - SHINGLE + 1
         if m <= 0:
             return np.zeros(0, dtype=np.uint64)
