@@ -24,7 +24,6 @@ from functools import cache
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from brief import segment, select
 from brief.models import Corpus, Sentence
@@ -229,6 +228,8 @@ def _solve(
     sentences: int | None,
 ) -> list[int]:
     """max sum(weight * covered) s.t. covered <= sum(chosen containing it), budget; exact."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # 1 s of imports: only to solve
+
     index: dict[Concept, int] = {}
     for _, covered in pool:
         for c in covered:
