@@ -6,11 +6,12 @@ place from ../shared/bench. Synthetic story number s is DUC cluster s mod C, edi
 two articles are copies and no two synthetic stories are one story:
 
 - every capitalised word and every word of 7 letters or more is swapped for another word of
-  its kind from the DUC articles, picked by a hash of (story, word): within a synthetic story
+  its kind from the DUC articles, picked by a hash of (story, word), and a capitalised one
+  gets the story's own two-letter tail ("Habibie" -> "Livingstonqk"): within a synthetic story
   the swap is consistent, so its articles share their names and topic words as one event's
-  do, while another story drawn from the same DUC cluster has other ones; the short common
-  words stay common, and the vocabulary stays that of the DUC articles (the texts read as
-  word salad; brief's costs do not depend on that);
+  do, while another story drawn from the same DUC cluster has other ones; names are new with
+  each story, as a day's news brings new names, and the other words come from the DUC
+  vocabulary (the texts read as word salad; brief's costs do not depend on that);
 - each article drops each word (never a sentence's last) with probability ``DROP``: two edits of
   one DUC article then share about a third of their word 5-grams, far below the copy
   threshold, so every article is distinct;
@@ -47,6 +48,7 @@ OUTLETS = 40
 SEED = 2026
 RENAMED = re.compile(r"\b(?:[A-Z][A-Za-z]+|[a-z]{7,})\b")
 WORD = re.compile(r"\S+")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def clusters() -> list[list[str]]:
@@ -71,8 +73,12 @@ def pools(sources: list[list[str]]) -> tuple[list[str], list[str]]:
 def swap(word: str, story: int, pool: tuple[list[str], list[str]], seen: dict[str, str]) -> str:
     if word not in seen:
         digest = hashlib.blake2b(f"{story}|{word}".encode(), digest_size=8).digest()
-        words = pool[0] if word[0].isupper() else pool[1]
-        seen[word] = words[int.from_bytes(digest, "little") % len(words)]
+        pick = int.from_bytes(digest, "little")
+        if word[0].isupper():
+            tail = LETTERS[story % 26] + LETTERS[story // 26 % 26]
+            seen[word] = pool[0][pick % len(pool[0])] + tail
+        else:
+            seen[word] = pool[1][pick % len(pool[1])]
     return seen[word]
 
 
