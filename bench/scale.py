@@ -37,6 +37,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,22 @@ def run(folder: Path, out: Path, workers: int | None) -> tuple[float, float, str
     return float(seconds), int(kb) / 1024, done.stderr.strip().splitlines()[-1]
 
 
+def stages(folder: Path) -> tuple[float, float, float, int, int]:
+    """Seconds to read the folder, find copies and group the rest (this process), and the
+    number of articles kept and of stories."""
+    from brief import ingest
+    from brief.daily import stories
+
+    start = time.perf_counter()
+    articles = ingest.read([str(folder)])
+    read = time.perf_counter()
+    kept, _ = stories.distinct(articles)
+    copied = time.perf_counter()
+    labels = stories.cluster(kept)
+    grouped = time.perf_counter()
+    return read - start, copied - read, grouped - copied, len(kept), len(set(labels))
+
+
 def exponent(points: list[tuple[int, float]]) -> str:
     if len(points) < 2:
         return ""
@@ -166,6 +183,11 @@ def main() -> None:
             folder = scratch / f"articles-{size}"
             if not folder.exists():
                 build(folder, size, sources)
+            read, copies, grouping, kept, found = stages(folder)
+            print(
+                f"{size:>7} articles: read {read:.1f} s, copies {copies:.1f} s, grouping "
+                f"{grouping:.1f} s ({kept} kept, {found} stories)"
+            )
             for mode in modes:
                 seconds, mb, last = run(folder, scratch / f"run-{size}-{mode}", mode)
                 rows[mode].append((size, seconds, mb))
