@@ -137,3 +137,8 @@ def _strip_prefixes(para: str) -> str:
 
 def _key(para: str | None) -> str:
     return " ".join((para or "").lower().split())
+
+
+def one_line(value: object) -> str | None:
+    """A metadata value (title, author, outlet) on one line; None when empty."""
+    return " ".join(str(value).split()) or None if value else None

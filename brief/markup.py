@@ -16,6 +16,8 @@ from markdown_it.token import Token
 SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 # Characters Markdown would read as markup at any position in article text.
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# ... and at the start of a line (or of an item's text, which follows "- "): list markers.
+LIST_MARKER = re.compile(r"^(\s*)([-+]|\d{1,9}[.)])", re.MULTILINE)
 
 
 @cache
@@ -41,8 +43,9 @@ def _tokens(markdown: str) -> list[Token]:
 
 
 def escape(text: str) -> str:
-    """Article text made literal inside Markdown (no emphasis, links, HTML or headings)."""
-    return MD_SPECIAL.sub(r"\\\1", text)
+    """Article text made literal inside Markdown (no emphasis, links, HTML, headings or lists)."""
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    return LIST_MARKER.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
 
 
 def to_styled_html(markdown: str, styles: Mapping[str, str]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brief.models import Article
-from tests.webserver import Site, serve
+from tests.servers.web import Site, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,7 +1,7 @@
 """Email: a brief's Markdown -> one multipart/alternative message -> the outbox or a server.
 
 Takes the Markdown of a brief and gives a message whose text/plain part is that Markdown and
-whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html);
+whose text/html part is rendered from it (raw HTML off, inline styles from templates/email.html.j2);
 addresses are checked and header values kept to one line. ``send`` hands it to brief.mail.smtp
 (retries, never twice) and keeps what could not be delivered in an outbox folder, which
 ``send_outbox`` empties; a message that may have arrived waits in ``outbox/unconfirmed/`` for a
@@ -22,13 +22,12 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from brief import config, markup
+from brief import config, markup, render
 from brief.config import RetryPolicy, Settings, SmtpSettings
 from brief.deliver import atomic_write
 from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError
@@ -186,7 +185,7 @@ def message(
 
 
 def html(markdown: str, title: str) -> str:
-    """A whole HTML email document for ``markdown`` (templates/email.html)."""
+    """A whole HTML email document for ``markdown`` (templates/email.html.j2)."""
     body = Markup(markup.to_styled_html(markdown, _styles()))  # markdown-it escaped all text
     return _template().render(title=title, body=body)
 
@@ -198,11 +197,9 @@ def _styles() -> dict[str, str]:
     return dict(module.styles)  # type: ignore[attr-defined]
 
 
-@cache
 def _template() -> jinja2.Template:
-    source = files("brief.templates").joinpath("email.html").read_text(encoding="utf-8")
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(source)
+    template: jinja2.Template = render.environment().get_template("email.html.j2")
+    return template
 
 
 def _digest(*parts: str) -> str:

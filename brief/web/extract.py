@@ -65,11 +65,11 @@ def article(page: Page) -> Article:
         )
     return Article(
         text=text,
-        title=_one_line(found.get("title")) or headline,
-        outlet=_one_line(found.get("sitename")) or outlet_of(page.final_url),
+        title=clean.one_line(found.get("title")) or headline,
+        outlet=clean.one_line(found.get("sitename")) or outlet_of(page.final_url),
         url=page.url,
         published=found.get("date") or None,
-        author=_one_line(found.get("author")),
+        author=clean.one_line(found.get("author")),
         path=None,
     )
 
@@ -78,7 +78,3 @@ def outlet_of(url: str) -> str:
     """The host name of ``url`` without ``www.``: the outlet when the page does not name one."""
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
-
-
-def _one_line(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
+from brief import clean
 from brief.errors import FetchError
 from brief.web.fetch import Page
 
@@ -41,19 +42,20 @@ def entries(page: Page) -> tuple[Entry, ...]:
         raise FetchError(f"{page.url}: the feed is not well-formed XML ({error}); skipped")
     if not parsed.get("version"):
         raise FetchError(f"{page.url}: not an RSS or Atom feed")
-    name = _text(parsed.feed.get("title"))
+    name = clean.one_line(parsed.feed.get("title"))
     found = []
     for item in parsed.entries:
-        link = _text(item.get("link"))
+        link = clean.one_line(item.get("link"))
         if link:
             found.append(
-                Entry(urljoin(page.final_url, link), _text(item.get("title")), _when(item), name)
+                Entry(
+                    urljoin(page.final_url, link),
+                    clean.one_line(item.get("title")),
+                    _when(item),
+                    name,
+                )
             )
     return tuple(found)
-
-
-def _text(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value else None
 
 
 def _when(item: Any) -> str | None:

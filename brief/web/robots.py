@@ -45,5 +45,7 @@ class Robots:
             status, body = self._read(f"{origin}/robots.txt")
         except FetchError as error:
             return f"robots.txt could not be read, so brief assumes it disallows all ({error})"
+        if status >= 500:  # RFC 9309 2.3.1.4: a server error means everything is disallowed
+            return f"robots.txt answered {status}, so brief assumes it disallows all"
         rules.parse([] if status >= 400 else body.decode("utf-8", errors="replace").splitlines())
         return rules

@@ -7,7 +7,7 @@ import pytest
 from brief.errors import FetchError
 from brief.web import feeds
 from brief.web.fetch import Page
-from tests.webserver import WEB
+from tests.servers.web import WEB
 
 BASE = "http://127.0.0.1:8000"
 

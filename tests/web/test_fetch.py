@@ -11,7 +11,7 @@ import pytest
 from brief.errors import FetchError
 from brief.web import fetch
 from brief.web.fetch import Fetcher, Options
-from tests.webserver import Reply, Site
+from tests.servers.web import Reply, Site
 
 PAGE = "<html><head><title>Harbour reopens</title></head><body><p>The harbour reopened.</p>"
 ROBOTS = "User-agent: *\nAllow: /\n\nUser-agent: brief\nDisallow: /private/\n"

@@ -10,9 +10,9 @@ from brief.daily import run as daily
 from brief.errors import FetchError
 from brief.web import extract
 from brief.web.fetch import Page
-from tests.webserver import WEB
+from tests.servers.web import WEB
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 DATE = "2026-11-21"
 
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from brief import markup
 from brief.errors import ConfigError, DeliveryError, InputError
 from brief.mail import outbox as mail
-from tests.smtp_servers import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
+from tests.servers.smtp import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
 DATE = dt.datetime(2026, 11, 22, 6, 30, tzinfo=dt.UTC)
 BRIEF = """\

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 # Longest a scripted slow answer may keep a server thread (seconds): the server must stop soon
 # after the test even when a client gave up on it.
 SLOW_CAP = 2.0
-WEB = Path(__file__).parent / "data" / "web"
+WEB = Path(__file__).resolve().parent.parent / "data" / "web"
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".rss": "application/rss+xml",

@@ -11,7 +11,7 @@ import pytest
 from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
 from brief.web import fetch
-from tests.webserver import WEB, Reply, Site
+from tests.servers.web import WEB, Reply, Site
 
 DATE = "2026-11-21"
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
@@ -260,7 +260,7 @@ def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path)
     import subprocess
     import sys
 
-    from tests.smtp_servers import Inbox, serving
+    from tests.servers.smtp import Inbox, serving
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)

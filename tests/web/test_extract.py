@@ -7,7 +7,7 @@ import pytest
 from brief.errors import FetchError
 from brief.web import extract
 from brief.web.fetch import Page
-from tests.webserver import WEB
+from tests.servers.web import WEB
 
 
 def page(name: str) -> Page:

@@ -1,0 +1,35 @@
+"""brief.deliver: a brief's files land all or none; an existing different brief needs --force."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief import deliver
+from brief.errors import OutputError
+
+
+def test_files_are_written_and_named(tmp_path: Path) -> None:
+    assert deliver.name("2026-11-21", "a-story", "md") == "2026-11-21-a-story.md"
+    files = {tmp_path / "a.md": "# A\n", tmp_path / "a.json": "{}\n"}
+    written = deliver.write(files)
+    assert {w.status for w in written} == {"written"}
+    assert (tmp_path / "a.md").read_text() == "# A\n"
+
+
+def test_same_content_is_unchanged_and_different_content_needs_force(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    deliver.write({path: "one\n"})
+    assert [w.status for w in deliver.write({path: "one\n"})] == ["unchanged"]
+    with pytest.raises(OutputError, match="force"):
+        deliver.write({path: "two\n", tmp_path / "b.md": "new\n"})
+    assert path.read_text() == "one\n"
+    assert not (tmp_path / "b.md").exists()  # all or none
+    deliver.write({path: "two\n"}, force=True)
+    assert path.read_text() == "two\n"
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    deliver.write({tmp_path / "x.md": "x\n"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
