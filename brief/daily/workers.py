@@ -29,6 +29,7 @@ from brief.errors import ConfigError
 Run = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 # Seconds to wait for an existing scheduler to answer before giving up.
 CONNECT_TIMEOUT = 10
+LOOPBACK = "127.0.0.1"
 
 
 def here(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
@@ -55,8 +56,15 @@ def pool(daily: Daily) -> Iterator[Run]:
         except OSError as error:
             raise ConfigError(f"no Dask scheduler at {daily.scheduler}: {error}") from None
     else:
+        # On this machine only: loopback addresses, the scheduler's HTTP routes on a free port
+        # (its default, 8787, may be taken by another cluster), no dashboard.
         cluster = distributed.LocalCluster(
-            n_workers=daily.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=daily.workers,
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": f"{LOOPBACK}:0"},
         )
         client = distributed.Client(cluster)
     try:

@@ -12,10 +12,10 @@ from brief.daily import run as daily
 from brief.daily import workers
 from brief.errors import ConfigError
 from brief.web import fetch
-from tests.test_daily import DATE, FEEDS, NOW
-from tests.webserver import WEB, Reply, Site
+from tests.daily.test_run import DATE, FEEDS, NOW
+from tests.servers.web import WEB, Reply, Site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def digest_files(site: Site, out: Path, **table: object) -> dict[str, bytes]:
