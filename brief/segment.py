@@ -112,8 +112,9 @@ DECISIONS = 200_000
 
 def _fast_punkt(punkt: Any, params: Any) -> object:
     """Punkt with its own patterns compiled by the standard ``re``, as NLTK before 3.9.3 had
-    them, and its last-white-space scan done by ``str.rfind``: the same sentences (checked on
-    every DUC 2004 and 2006 article, tests/test_segment.py), in a third of the time.
+    them, and its last-white-space scan done by ``str.rfind``: the same sentences (identical
+    spans on all 20,501 DUC 2004 and 2006 paragraphs; tests/test_segment.py holds them equal to
+    NLTK's own classes), in about a third of the time.
 
     NLTK 3.9.3 and later run every pattern through ``nltk.redos`` (the ``regex`` engine under a
     time-out), a guard against patterns supplied by callers; these patterns are Punkt's own and
