@@ -49,3 +49,10 @@ def test_a_scheduler_that_does_not_answer_is_one_error() -> None:
 def test_the_scheduler_must_be_an_address() -> None:
     with pytest.raises(ConfigError, match="tcp://HOST:8786"):
         daily.plan({"folders": ["x"], "scheduler": "localhost"})
+
+
+def test_workers_must_be_a_small_positive_count() -> None:
+    assert daily.plan({"folders": ["x"], "workers": 3}).workers == 3
+    for wrong in (0, 10_000):
+        with pytest.raises(ConfigError, match="workers in \\[daily\\] must be from 1"):
+            daily.plan({"folders": ["x"], "workers": wrong})
