@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -13,6 +14,8 @@ from brief.models import Article, Brief
 
 # Settings from brief.toml, the environment and flags (see brief.config.load).
 load_settings = config.load
+
+log = logging.getLogger("brief")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,21 +28,39 @@ class Built:
         return pipeline.slug(self.brief.title)
 
 
-def read(paths: Sequence[str], stdin: TextIO | None = None) -> tuple[Article, ...]:
-    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given."""
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def read(
+    paths: Sequence[str],
+    stdin: TextIO | None = None,
+    *,
+    allow_hosts: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> tuple[Article, ...]:
+    """Articles from files, folders, ``-`` (stdin) and web addresses, in the order given.
+
+    Web addresses resolving to private, loopback or reserved addresses are refused unless their
+    host is in ``allow_hosts``; ``progress`` hears ("fetching", done, total) as pages are
+    fetched."""
 
     def fetch(urls: Sequence[str]) -> tuple[Article, ...]:
         from brief import web  # httpx and trafilatura: loaded only when an address is given
 
-        return web.read(urls)
+        return web.read(urls, allow_hosts, progress)
 
-    return ingest.read(paths, stdin, fetch=fetch)
+    articles = ingest.read(paths, stdin, fetch=fetch)
+    log.info("read %d article(s) from %s", len(articles), ", ".join(paths))
+    return articles
 
 
-def build(paths: Sequence[str], settings: Settings | None = None) -> Built:
+def build(
+    paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
+) -> Built:
     """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
     settings = settings or Settings()
-    made = pipeline.brief(read(paths), settings, settings.date or config.today())
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    made = pipeline.brief(articles, settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 

@@ -21,8 +21,9 @@ REPEAT_MIN_CHARS = 40
 # Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
 WRAP_MAX_CHARS = 100
 
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":")
-CLOSED = (".", "!", "?", '"', "”", "’", "'")
+# Chinese and Japanese end sentences with full-width marks and close quotes with 」 and 』.
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", "。", "！", "？", "」", "』")
+CLOSED = (".", "!", "?", '"', "”", "’", "'", "。", "！", "？", "」", "』")
 LABEL_RE = re.compile(
     r"^(?:the lede|lede|what we know|the background|background|likely outcomes\s*/\s*takeaway|"
     r"likely outcomes|takeaway|the takeaway|why it matters|the big picture|key quotes|"
@@ -42,13 +43,16 @@ BOILERPLATE_RE = re.compile(
 REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
-def clean(raw: str) -> tuple[str | None, str]:
-    """(headline or None, body with paragraphs separated by blank lines)."""
+def clean(raw: str, headline: str | None = None) -> tuple[str | None, str]:
+    """(headline or None, body with paragraphs separated by blank lines).
+
+    With a ``headline`` already known (a Markdown ``# Title``), no paragraph is taken for one.
+    """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
     paras = list(_unwrap(text))
     paras = [p for part in paras for p in _split_repeat(part)]
-    title = None
-    if paras and _is_headline(paras[0]):
+    title = headline
+    if title is None and paras and _is_headline(paras[0]):
         title = paras.pop(0)
     kept = []
     seen = {_key(title)} if title else set()
@@ -119,7 +123,9 @@ def _may_repeat(window: str) -> bool:
 
 def _is_headline(para: str) -> bool:
     words = para.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith((".", "!", "?", ":"))
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith(
+        (".", "!", "?", ":", "。", "！", "？", "：")
+    )
 
 
 def _is_caption(para: str) -> bool:

@@ -6,23 +6,25 @@ non-zero exit, in exactly one place: ``main``. Heavy libraries load inside comma
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from brief.errors import BriefError, ConfigError
+from brief.errors import BriefError, ConfigError, InputError
 
 if TYPE_CHECKING:
+    from brief import progress
     from brief.mail import outbox as mail
 
 SEEDS = "seeds"
+log = logging.getLogger("brief")
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     no_args_is_help=False,
     help="Turn news articles about one story into a short, structured, fully cited brief.",
     rich_markup_mode=None,
@@ -60,6 +62,12 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only results and errors: no notes, warnings.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also say what was read and fetched.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -67,7 +75,13 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Without a command, brief the seeds/ folder into out/ (same as `brief build`)."""
+    """Without a command, brief the seeds/ folder into out/ (same as `brief build`).
+
+    Global options: brief -q build seeds (or brief build seeds -q)
+    """
+    if quiet and verbose:
+        raise ConfigError("--quiet and --verbose contradict each other: give one")
+    log.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     if ctx.invoked_subcommand is None:
         build()
 
@@ -97,7 +111,9 @@ def build(
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print instead of writing files.")
     ] = False,
-    force: Annotated[bool, typer.Option(help="Replace a brief that already exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a brief that already exists.")
+    ] = False,
     email: Annotated[
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
@@ -113,6 +129,8 @@ def build(
     from brief import api
     from brief.mail import outbox as mail
 
+    if stdout and email:
+        raise ConfigError("--stdout prints the brief and --email sends the written file: give one")
     settings = _settings(
         config_,
         method=(method, "--method"),
@@ -124,15 +142,20 @@ def build(
         date=(date, "--date"),
         force=(force or None, "--force"),
     )
-    result = api.build(paths or [SEEDS], settings)
+    if stdout and len(settings.formats) > 1:
+        raise ConfigError(
+            f"--stdout prints one format, not {','.join(settings.formats)}: "
+            "choose one with --format"
+        )
+    if email and "md" not in settings.formats:
+        raise ConfigError("--email sends the Markdown file: keep md in --format")
+    with _progress() as progress:
+        result = api.build(_paths(paths), settings, progress=progress)
     if stdout:
-        for fmt in settings.formats:
-            typer.echo(result.texts[fmt], nl=False)
+        typer.echo(result.texts[settings.formats[0]], nl=False)
         return
-    if email and (stdout or "md" not in settings.formats):
-        raise ConfigError("--email sends the Markdown file: keep md in --format, drop --stdout")
     for written in api.write(result, settings):
-        typer.echo(f"{written.status}: {written.path}", err=True)
+        _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
             _sent(mail.send_file(written.path, to=email, settings=settings))
@@ -161,6 +184,12 @@ def send(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Folder of the outbox (default out).")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Send a message already sent; replace another message's BRIEF.eml."
+        ),
+    ] = False,
     config_: Config = None,
 ) -> None:
     """Email a brief: one message with the Markdown as text and as HTML.
@@ -175,10 +204,19 @@ def send(
     if outbox:
         folder = settings.out / mail.OUTBOX
         sent = mail.send_outbox(folder, settings.smtp, settings.retry)
-        typer.echo(f"sent {len(sent)} waiting message(s) from {folder}", err=True)
+        _note(f"sent {sum(not r.already for r in sent)} waiting message(s) from {folder}")
+        for receipt in sent:
+            if receipt.already:
+                _note(f"not sent again: {receipt.subject!r} was sent before (dropped from outbox)")
     if brief is not None:
         receipt = mail.send_file(
-            brief, to=to or [], cc=cc or [], subject=subject, dry_run=dry_run, settings=settings
+            brief,
+            to=to or [],
+            cc=cc or [],
+            subject=subject,
+            dry_run=dry_run,
+            force=force,
+            settings=settings,
         )
         _sent(receipt)
     elif not outbox:
@@ -187,11 +225,17 @@ def send(
 
 def _sent(receipt: mail.Receipt) -> None:
     if receipt.eml is not None:
-        typer.echo(f"written: {receipt.eml} (dry run, nothing sent)", err=True)
+        _note(f"written: {receipt.eml} (dry run, nothing sent)")
         typer.echo(str(receipt.eml))
         return
+    if receipt.already:
+        _note(
+            f"not sent: {receipt.subject!r} already went to {', '.join(receipt.recipients)} "
+            "(use --force to send it again)"
+        )
+        return
     tries = f" after {receipt.attempts} attempts" if receipt.attempts > 1 else ""
-    typer.echo(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}", err=True)
+    _note(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}")
     typer.echo(receipt.message_id)
 
 
@@ -208,7 +252,7 @@ def summarize(
     """
     from brief import api
 
-    for line in api.summarize(paths or [SEEDS], method, words=words, sentences=sentences):
+    for line in api.summarize(_paths(paths), method, words=words, sentences=sentences):
         typer.echo(line)
 
 
@@ -253,7 +297,9 @@ def daily(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output folder (default out).")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace today's digest and mail it again.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace today's digest and mail it again.")
+    ] = False,
     workers: Annotated[
         int | None, typer.Option(help="Run on a local Dask cluster of N processes (brief[dask]).")
     ] = None,
@@ -280,13 +326,16 @@ def daily(
             "daily.scheduler": (scheduler, "--scheduler"),
         },
     )
-    result = digest_run.main(settings, progress=_progress())
+    with _progress() as progress:
+        result = digest_run.main(settings, progress=progress)
     for written in result.written:
-        typer.echo(f"{written.status}: {written.path}", err=True)
+        _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
     for skipped in result.digest.skipped:
-        typer.echo(f"skipped {skipped.source}: {skipped.reason}", err=True)
-    typer.echo(result.note, err=True)
+        _note(f"skipped {skipped.source}: {skipped.reason}")
+    if result.left_out:
+        _note(result.left_out)
+    _note(result.note)
 
 
 @app.command("config")
@@ -314,38 +363,70 @@ def show_config(
         typer.echo(f"{key:<{width}}  {value}  ({where})")
 
 
-def _progress() -> Callable[[str, int, int], None]:
-    """Progress on stderr: a bar on a terminal, one line per finished stage otherwise."""
-    tty = sys.stderr.isatty()
-
-    def show(stage: str, done: int, total: int) -> None:
-        if tty:
-            filled = PROGRESS_WIDTH * done // max(total, 1)
-            bar = "#" * filled + "." * (PROGRESS_WIDTH - filled)
-            typer.echo(f"\r{stage:<9} [{bar}] {done}/{total}", err=True, nl=done == total)
-        elif done == total:
-            typer.echo(f"{stage}: {total} done", err=True)
-
-    return show
+def _paths(given: list[str] | None) -> list[str]:
+    """The PATHS given, else seeds/ when the working folder has one."""
+    if given:
+        return given
+    if not Path(SEEDS).is_dir():
+        raise InputError(f"no articles given (PATHS), and no {SEEDS}/ here")
+    return [SEEDS]
 
 
-PROGRESS_WIDTH = 30
+def _shown() -> bool:
+    """Notes and progress are shown unless --quiet."""
+    return log.isEnabledFor(logging.WARNING)
+
+
+def _note(text: str) -> None:
+    """A note for the person at the terminal (stderr): what was written, sent or skipped."""
+    if _shown():
+        typer.echo(text, err=True)
+
+
+def _progress() -> contextlib.AbstractContextManager[progress.Report]:
+    """A rich progress display on a terminal, one line per finished stage otherwise."""
+    from brief import progress
+
+    return progress.display() if _shown() else contextlib.nullcontext(progress.silent)
+
+
+class _Stderr(logging.Handler):
+    """Log lines on stderr as it is when they are written (so above a progress display)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(self.format(record), err=True)
+
+
+class _Prefixed(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = "Warning: " if record.levelno >= logging.WARNING else ""
+        return prefix + record.getMessage()
 
 
 def _logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("Warning: %(message)s"))
-    log = logging.getLogger("brief")
+    handler = _Stderr()
+    handler.setFormatter(_Prefixed())
     log.handlers[:] = [handler]
     log.setLevel(logging.WARNING)
     log.propagate = False
+
+
+# Options of `brief` itself that people also type after the command (`brief build seeds -q`).
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def _hoisted(argv: list[str]) -> list[str]:
+    """``argv`` with the global flags moved before the command (never past a ``--``)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
+    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place a BriefError becomes `Error: ...` and an exit code."""
     _logging()
     try:
-        app(args=argv, prog_name="brief")
+        app(args=_hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
     except BriefError as error:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"Error: {' '.join(str(error).split())}", err=True)  # one line, always
         raise SystemExit(error.exit_code) from None

@@ -17,11 +17,21 @@ from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
 
+# A brief tells one story; news stories have tens of articles, a big one a few hundred. Memory
+# grows with the input (2,000 articles: about 400 MB, bench/memory.py), time a little faster:
+# 5,000 articles take minutes. Past this, the input is an archive, not a story.
+MAX_ARTICLES = 5_000
+
 
 def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
     """A cited, structured brief of ``articles`` about one story, dated ``date`` (YYYY-MM-DD).
 
     The date is an argument, never the clock: the same input and date give the same brief."""
+    if len(articles) > MAX_ARTICLES:
+        raise InputError(
+            f"{len(articles):,} articles is over the cap of {MAX_ARTICLES:,} for one brief "
+            "(a brief tells one story): brief a folder per story, or use brief daily"
+        )
     corpus = segment.corpus(articles)
     if not any(select.eligible(s) for s in corpus.sentences):
         raise InputError("the articles hold no complete sentences to brief")
@@ -32,11 +42,7 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
     groups = select.groups(corpus, scores, matrix)
     picks = sections.choose(corpus, groups, settings.budget, matrix)
     if not picks:
-        shortest = min(select.word_count(s.text) for s in corpus.sentences if select.eligible(s))
-        raise ConfigError(
-            f"{settings.named('words')} = {settings.budget.words} is too small: the shortest "
-            f"sentence that could open the brief has {shortest} words"
-        )
+        raise _nothing_to_state(corpus, groups, settings)
     built = tuple(
         Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
         for key, chosen in picks.items()
@@ -47,6 +53,21 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
         method=settings.method,
         sections=built,
         sources=sources(corpus.articles),
+    )
+
+
+def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Settings) -> Exception:
+    """Why no sentence made it into any section: the budget, or the text itself."""
+    routed = [p for picks in sections.route(corpus, groups).values() for p in picks]
+    if not routed:
+        return InputError(
+            "the articles hold no sentence a brief can state as fact: every complete sentence "
+            "is a quotation with no speaker named, or leans on the sentence before it"
+        )
+    shortest = min(select.word_count(corpus.sentences[p.group.members[0]].text) for p in routed)
+    return ConfigError(
+        f"{settings.named('words')} = {settings.budget.words} is too small: the shortest "
+        f"sentence that could open the brief has {shortest} words"
     )
 
 
@@ -76,9 +97,16 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
 OPENING_WORDS = 10
 
 
+# ... and at most this many characters (Chinese has no spaces between words).
+OPENING_CHARS = 80
+
+
 def _opening(text: str) -> str:
     words = text.split()
-    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+    opening = " ".join(words[:OPENING_WORDS])
+    if len(opening) > OPENING_CHARS:
+        return opening[:OPENING_CHARS] + "…"
+    return opening + ("…" if len(words) > OPENING_WORDS else "")
 
 
 def headline(
@@ -109,9 +137,19 @@ def headline(
     return corpus.sentences[first.group.members[0]].text
 
 
+# A file name holds at most 255 bytes; the slug sits between a date and a format suffix, and a
+# temporary name adds some 20 characters while writing. 80 keeps eight long words readable.
+SLUG_MAX_CHARS = 80
+
+
 def slug(title: str, max_words: int = 8) -> str:
+    """The file-name part of a title: its first words, ASCII, at most SLUG_MAX_CHARS long."""
     words = re.findall(r"[a-z0-9]+", title.lower().replace("’", "").replace("'", ""))
-    return "-".join(words[:max_words]) or "brief"
+    kept = "-".join(words[:max_words])
+    if len(kept) > SLUG_MAX_CHARS:
+        cut = kept[: SLUG_MAX_CHARS + 1].rsplit("-", 1)[0]
+        kept = cut if cut and len(cut) <= SLUG_MAX_CHARS else kept[:SLUG_MAX_CHARS]
+    return kept or "brief"
 
 
 def summarize(

@@ -55,15 +55,15 @@ def item_line(key: str, item: Item) -> str:
 
 
 def source_line(source: Source) -> str:
-    parts = [f"*{markup.escape(source.title)}*"]
+    parts = [f"*{markup.inline(source.title)}*"]
     if source.outlet:
-        parts.append(markup.escape(source.outlet))
+        parts.append(markup.inline(source.outlet))
     if source.published:
-        parts.append(source.published)
+        parts.append(markup.inline(source.published))
     if source.url:
-        parts.append(f"<{source.url}>" if markup.SAFE_LINK.match(source.url) else source.url)
+        parts.append(markup.link(source.url))
     elif source.path:
-        parts.append(f"`{source.path}`")
+        parts.append(markup.code(source.path))
     return " — ".join(parts)
 
 
@@ -81,7 +81,7 @@ def markdown(brief: Brief) -> str:
         environment()
         .get_template("brief.md.j2")
         .render(
-            title=markup.escape(brief.title),
+            title=markup.inline(brief.title),
             byline=byline(brief),
             sections=sections,
             sources=[source_line(s) for s in brief.sources],

@@ -48,7 +48,11 @@ SENTENCE_STARTERS = frozenset(
 )
 
 # Letters and digits, joined by apostrophes, hyphens or inner periods: U.S, 3.5, don't, chip-maker.
-WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# Han, kana and their compatibility forms are written without spaces: each character is a word.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD_RE = re.compile(rf"[{CJK}]|[^\W_{CJK}]+(?:['’.\-][^\W_{CJK}]+)*")
+# Full-width sentence ends (Chinese, Japanese), with the closing quotes that may follow them.
+CJK_END_RE = re.compile(r"[。！？]+[」』”’)）]*")
 CLOSERS = "\"'”’)]»"
 
 
@@ -247,10 +251,21 @@ def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, in
     return merged
 
 
+def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    """A span cut after each full-width sentence end (。！？): Punkt only knows .?!"""
+    start, end = span
+    for found in CJK_END_RE.finditer(text, start, end):
+        if found.end() < end:
+            yield start, found.end()
+            start = found.end()
+    yield start, end
+
+
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
     raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
     raw = _merge_attributions(text, _merge_initials(text, raw))
+    raw = [part for span in raw for part in _split_cjk(text, span)]
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":

@@ -34,9 +34,9 @@ MIN_WORDS = 6
 # Longer than this, a "sentence" is a run-on list or a segmentation failure.
 MAX_WORDS = 80
 
-QUESTION_RE = re.compile(r"\?[\"'”’)]*$")
+QUESTION_RE = re.compile(r"[?？][\"'”’)」』）]*$")
 # Whole sentences only: a standfirst or caption with no closing punctuation is not an item.
-COMPLETE_RE = re.compile(r"[.!?][\"'”’)]*$")
+COMPLETE_RE = re.compile(r"[.!?。！？][\"'”’)」』）]*$")
 
 
 def word_count(text: str) -> int:
@@ -87,8 +87,10 @@ def groups(corpus: Corpus, scores: Sequence[float], matrix: Any = None) -> tuple
     from brief import vectors
 
     matrix = vectors.tfidf(corpus) if matrix is None else matrix
-    sims = vectors.similar_pairs(matrix, GROUP_COSINE).tocsr()
-    loose = vectors.similar_pairs(matrix, HOP_LEAD_COSINE).tocsr()
+    loose = vectors.similar_pairs(matrix, min(GROUP_COSINE, HOP_LEAD_COSINE))
+    sims = loose.copy()  # the same pairs, cut at GROUP_COSINE: one product, not two
+    sims.data[sims.data < GROUP_COSINE] = 0.0
+    sims.eliminate_zeros()
     sentences = corpus.sentences
     used: set[int] = set()
     found: list[Group] = []

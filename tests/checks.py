@@ -32,3 +32,26 @@ def verify(data: dict[str, Any], root: Path) -> None:
         for b in items[i + 1 :]:
             wa, wb = words(a["text"]), words(b["text"])
             assert len(wa & wb) < 0.5 * min(len(wa), len(wb)), (a["text"], b["text"])
+
+
+def schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in the package: ``brief-1`` or ``brief-daily-1``."""
+    import json
+    from importlib.resources import files
+
+    text = files("brief").joinpath("schemas", f"{name}.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def conforms(data: dict[str, Any]) -> None:
+    """``data`` is valid against the schema it names (brief/1 or brief-daily/1)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    shipped = [schema("brief-1"), schema("brief-daily-1")]
+    registry: Registry[Any] = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in shipped
+    )
+    chosen = {s["title"]: s for s in shipped}[data["schema"]]
+    Draft202012Validator(chosen, registry=registry).validate(data)

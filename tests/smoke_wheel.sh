@@ -33,4 +33,6 @@ done
 "$bin/brief" summarize seeds --method sumy-lexrank --sentences 3 >/dev/null
 "$bin/brief" build seeds --format md,html,json --date 2026-11-21 --out "$work/out" >/dev/null
 test -s "$work"/out/2026-11-21-*.html
+"$bin/python" -c 'import json; from importlib.resources import files; [json.loads(files("brief").joinpath("schemas", n).read_text()) for n in ("brief-1.json", "brief-daily-1.json")]' ||
+  { echo "wheel smoke: the JSON schemas are not in the wheel" >&2; exit 1; }
 echo "wheel smoke: $(ls "$work"/dist | tr '\n' ' ')installed outside the tree; every method, build and --version work"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import brief
+from tests.checks import conforms
 from tests.conftest import SEEDS
 
 PUBLIC = {
@@ -57,6 +59,7 @@ def test_build_write_and_summarize_as_the_readme_shows(tmp_path: Path) -> None:
     built = brief.build([str(SEEDS)], settings)
     assert built.brief.date == "2026-11-21"
     assert built.texts["md"].startswith("# ")
+    conforms(json.loads(built.texts["json"]))
     written = brief.write(built, settings)
     assert {w.path.suffix for w in written} == {".md", ".json"}
     lines = brief.summarize([str(SEEDS)], sentences=2)

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from brief import cli
-from tests.checks import verify
+from tests.checks import conforms, verify
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NLTK_DATA": str(cwd / "no-nltk-data")}
+def run(
+    *args: str, cwd: Path, stdin: str | None = None, allow: str = ""
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NLTK_DATA": str(cwd / "no-nltk-data"), "BRIEF_ALLOW_HOSTS": allow}
     return subprocess.run(
         [sys.executable, "-c", "from brief.cli import main; main()", *args],
         cwd=cwd,
@@ -38,7 +40,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, obj
     done = run("build", "seeds", "--format", "md,json", "--date", "2026-11-21", cwd=root)
     assert done.returncode == 0, done.stderr
     (path,) = (root / "out").glob("*.json")
-    return root, json.loads(path.read_text("utf-8"))
+    data = json.loads(path.read_text("utf-8"))
+    conforms(data)
+    return root, data
 
 
 def sections(data: dict[str, object]) -> dict[str, list[dict[str, object]]]:
@@ -160,3 +164,121 @@ def test_methods_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for name in METHODS:
         assert name in out
+
+
+# -- the basics: version, python -m, completion, quiet and verbose ----------------------------
+
+
+def test_version_from_brief_and_python_m(tmp_path: Path) -> None:
+    from brief import __version__
+
+    done = run("--version", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, f"brief {__version__}\n")
+    module = subprocess.run(
+        [sys.executable, "-m", "brief", "--version"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (module.returncode, module.stdout) == (0, done.stdout)
+
+
+def test_shell_completion_is_offered(tmp_path: Path) -> None:
+    # typer's own test switch: the shell is named, not detected from the parent processes
+    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "brief", "--show-completion", "bash"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "_brief_completion" in done.stdout and "complete -o default" in done.stdout
+    assert "--install-completion" in run("--help", cwd=tmp_path).stdout
+
+
+def test_quiet_leaves_only_results_and_verbose_says_more(tmp_path: Path, seeds_copy: Path) -> None:
+    args = ("build", "seeds", "--date", "2026-11-21")
+    quiet = run("-q", *args, "--out", "a", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    assert quiet.stdout.startswith(str(Path("a") / "2026-11-21-"))
+    normal = run(*args, "--out", "b", cwd=tmp_path)
+    assert normal.stderr.startswith("written: ") and "read 5 article" not in normal.stderr
+    verbose = run("--verbose", *args, "--out", "c", cwd=tmp_path)
+    assert "read 5 article(s) from seeds\n" in verbose.stderr and "Warning" not in verbose.stderr
+    assert quiet.stdout.replace("a/", "c/") == verbose.stdout  # stdout: results only
+    both = run("-q", "-v", *args, cwd=tmp_path)
+    assert both.returncode == 2 and both.stderr.startswith("Error: --quiet and --verbose")
+    after = run(*args, "--out", "d", "--quiet", cwd=tmp_path)  # also after the command
+    assert after.returncode == 0 and after.stderr == "" and after.stdout.startswith("d/")
+
+
+# -- what was found (issue 11, item 7) ---------------------------------------------------------
+
+
+def test_stdout_with_email_is_refused(tmp_path: Path, seeds_copy: Path) -> None:
+    done = run("build", "seeds", "--stdout", "--email", "r@example.org", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("Error: --stdout prints the brief and --email sends")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_stdout_prints_one_format(tmp_path: Path, seeds_copy: Path) -> None:
+    several = run("build", "seeds", "--stdout", "--format", "md,json", cwd=tmp_path)
+    assert several.returncode == 2 and several.stdout == ""
+    assert several.stderr == (
+        "Error: --stdout prints one format, not md,json: choose one with --format\n"
+    )
+    one = run("build", "seeds", "--stdout", "-f", "json", "--date", "2026-11-21", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    conforms(json.loads(one.stdout))
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "summarize", None])
+def test_no_paths_and_no_seeds_says_so(tmp_path: Path, command: str | None) -> None:
+    done = run(*([command] if command else []), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == "Error: no articles given (PATHS), and no seeds/ here\n"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_output_files_follow_the_umask(tmp_path: Path, seeds_copy: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        args = ("build", "seeds", "-f", "md,html,json", "--date", "2026-11-21")
+        first = run(*args, cwd=tmp_path)
+        again = run(*args, "--length", "short", "--force", cwd=tmp_path)  # the same names
+    finally:
+        os.umask(old)
+    assert first.returncode == 0 and again.returncode == 0, again.stderr
+    assert "replaced: " in again.stderr
+    files = list((tmp_path / "out").iterdir())
+    assert len(files) == 3
+    assert {f.stat().st_mode & 0o777 for f in files} == {0o666 & ~umask}
+
+
+def test_a_folder_of_markdown_html_text_and_json_briefs_cleanly(tmp_path: Path) -> None:
+    from tests.servers.web import WEB
+    from tests.test_ingest import MARKDOWN_ARTICLE
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.md").write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    (folder / "b.html").write_bytes((WEB / "gazette" / "storm-ellis.html").read_bytes())
+    (folder / "c.txt").write_text(
+        "Port Elden counts the cost\n\nStorm Ana came ashore near Port Elden on Saturday, "
+        "cutting power to 200,000 homes, officials said.\n",
+        encoding="utf-8",
+    )
+    (folder / "d.json").write_text(
+        json.dumps({"title": "Storm Ana", "source": "Wire", "text": "Rail lines will reopen."})
+    )
+    done = run("build", "mixed", "-f", "md,json", "--date", "2026-11-22", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    md = next((tmp_path / "out").glob("*.md")).read_text("utf-8")
+    data = json.loads(next((tmp_path / "out").glob("*.json")).read_text("utf-8"))
+    conforms(data)
+    assert {s["path"] for s in data["sources"]} == {
+        str(Path("mixed") / n) for n in ("a.md", "b.html", "c.txt", "d.json")
+    }
+    gazette = next(s for s in data["sources"] if s["path"].endswith("b.html"))
+    assert gazette["outlet"] == "The Harbour Gazette" and gazette["published"] == "2026-11-20"
+    for markup in ("\\*", "\\[", "](", "<b>", "&lt;"):
+        assert markup not in md, markup

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,20 @@ def test_same_content_is_unchanged_and_different_content_needs_force(tmp_path: P
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     deliver.write({tmp_path / "x.md": "x\n"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_written_files_follow_the_umask_and_private_ones_stay_private(
+    tmp_path: Path, umask: int
+) -> None:
+    old = os.umask(umask)
+    try:
+        first = deliver.write({tmp_path / "a.md": "one\n", tmp_path / "a.json": "{}\n"})
+        again = deliver.write({tmp_path / "a.md": "two\n"}, force=True)
+        deliver.atomic_write(tmp_path / "outbox.eml", b"secret")
+    finally:
+        os.umask(old)
+    assert [w.status for w in (*first, *again)] == ["written", "written", "replaced"]
+    for name in ("a.md", "a.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (tmp_path / "outbox.eml").stat().st_mode & 0o777 == 0o600

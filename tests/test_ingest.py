@@ -2,6 +2,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brief import clean, ingest
 from brief.errors import InputError
@@ -125,3 +127,122 @@ def test_a_bad_file_in_a_folder_is_skipped_with_a_warning(
     (tmp_path / "empty.txt").write_text("")
     assert len(ingest.read([str(tmp_path)])) == 1
     assert "empty" in caplog.text
+
+
+# -- Markdown read as Markdown, saved web pages as fetched ones --------------------------------
+
+MARKDOWN_ARTICLE = """\
+# Storm **Ana** reaches [Port Elden](https://example.org/elden)
+
+![Flooded harbour front](https://example.org/flood.jpg)
+
+Storm Ana came ashore near **Port Elden** early on *Saturday*, cutting power to
+[200,000 homes](https://example.org/power "Grid operator"), officials said.
+
+The harbour master said <b>water levels</b> were the highest ever recorded at the `port`,
+and that ~~two~~ three piers were damaged.
+
+> "We have never seen water this high," said the harbour master, Ines Varga.
+
+<div class="promo">Rail lines will reopen on Monday after crews clear the debris.</div>
+
+- Forecasters expect the storm to weaken as it moves inland over the coming days.
+"""
+
+
+def test_markdown_is_read_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "storm.md"
+    path.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    (article,) = ingest.read([str(path)])
+    assert article.title == "Storm Ana reaches Port Elden"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == (
+        "Storm Ana came ashore near Port Elden early on Saturday, cutting power to "
+        "200,000 homes, officials said."
+    )
+    assert "highest ever recorded at the port, and that three piers" in article.text
+    assert '"We have never seen water this high," said the harbour master' in article.text
+    assert "Rail lines will reopen on Monday after crews clear the debris." in paragraphs
+    for markup in ("**", "*", "[", "](", "`", "<b>", "<div", "~~", "> ", "Flooded harbour"):
+        assert markup not in article.text and markup not in (article.title or "")
+
+
+def test_a_markdown_brief_never_quotes_markup(tmp_path: Path) -> None:
+    from brief import config, pipeline, render
+
+    (tmp_path / "a.md").write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Port Elden counts the cost\n\nStorm Ana came ashore near Port Elden on Saturday, "
+        "cutting power to 200,000 homes, officials said. Forecasters expect the storm to "
+        "weaken as it moves inland over the coming days.\n",
+        encoding="utf-8",
+    )
+    made = pipeline.brief(ingest.read([str(tmp_path)]), config.Settings(), "2026-11-22")
+    md = render.markdown(made)
+    assert made.title == "Storm Ana reaches Port Elden"
+    for escaped in ("\\*", "\\[", "\\]", "\\`", "\\<", "&lt;"):
+        assert escaped not in md, escaped
+
+
+def test_front_matter_title_wins_over_the_markdown_heading(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: From the front matter\n---\n" + MARKDOWN_ARTICLE)
+    (article,) = ingest.read([str(path)])
+    assert article.title == "From the front matter"
+    assert "Storm Ana reaches" not in article.text
+
+
+def test_a_saved_web_page_is_extracted_like_a_fetched_one(tmp_path: Path) -> None:
+    from tests.servers.web import WEB
+
+    path = tmp_path / "storm-ellis.htm"
+    path.write_bytes((WEB / "gazette" / "storm-ellis.html").read_bytes())
+    (article,) = ingest.read([str(path)])
+    assert article.title == "Storm Ellis cuts power to 40,000 homes on the northern coast"
+    assert (article.outlet, article.published, article.author) == (
+        "The Harbour Gazette",
+        "2026-11-20",
+        "Mara Quill",
+    )
+    assert article.path == str(path)
+    assert article.text.startswith("Storm Ellis cut power to about 40,000 homes")
+    for boilerplate in ("Home", "By Mara Quill", "All rights reserved", "<p>"):
+        assert boilerplate not in article.text
+
+
+def test_a_folder_mixing_text_markdown_json_and_html(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.servers.web import WEB
+
+    (tmp_path / "a.txt").write_text("Chip ban\n\nChina banned Micron chips on Sunday.\n")
+    (tmp_path / "b.md").write_text("# Ban on chips\n\nShares **rose** on Monday.\n")
+    (tmp_path / "c.json").write_text(json.dumps({"title": "Wire", "text": "It said so."}))
+    (tmp_path / "d.html").write_bytes((WEB / "valley" / "storm-ellis-power.html").read_bytes())
+    (tmp_path / "e.html").write_bytes((WEB / "gazette" / "paywalled.html").read_bytes())
+    articles = ingest.read([str(tmp_path)])
+    assert [a.title for a in articles[:3]] == ["Chip ban", "Ban on chips", "Wire"]
+    assert articles[1].text == "Shares rose on Monday."
+    assert articles[3].outlet == "Valley Times" and len(articles) == 4
+    [warning] = caplog.messages
+    assert warning.startswith("skipped ") and "e.html: a paywall stub (" in warning
+    assert warning.count("skipped") == 1
+
+
+WRAPS = ("{}", "**{}**", "*{}*", "_{}_", "[{}](https://example.org/x)", "`{}`", "<b>{}</b>")
+
+
+@given(
+    st.lists(
+        st.tuples(st.from_regex(r"[A-Za-z]{1,10}", fullmatch=True), st.sampled_from(WRAPS)),
+        min_size=1,
+        max_size=30,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_markdown_markup_never_reaches_the_text(words: list[tuple[str, str]]) -> None:
+    from brief import markup
+
+    source = "Lead sentence of the story. " + " ".join(w.format(t) for t, w in words) + "."
+    _, text = markup.plain(source)
+    assert text == "Lead sentence of the story. " + " ".join(t for t, _ in words) + "."

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "brief"
 
 # Lowest first. A module may import from its own layer and the layers before it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("brief.errors", "brief.models", "brief.version"),
+    ("brief.errors", "brief.models", "brief.version", "brief.progress"),
     ("brief.markup", "brief.clean", "brief.segment", "brief.vectors", "brief.deliver"),
     ("brief.select", "brief.speakers"),
     ("brief.scoring",),  # the registry and every scorer under it

@@ -42,3 +42,12 @@ def test_summarize_takes_words_or_sentences_not_both() -> None:
 def test_slug_is_short_and_safe() -> None:
     assert pipeline.slug("China’s Ban: Micron's Chips, 2026!") == "chinas-ban-microns-chips-2026"
     assert pipeline.slug("¿?") == "brief"
+
+
+def test_more_articles_than_the_cap_is_an_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from brief.errors import InputError
+
+    monkeypatch.setattr(pipeline, "MAX_ARTICLES", 2)
+    story = [article("The harbour reopened on Monday after the storm passed.")] * 3
+    with pytest.raises(InputError, match="3 articles is over the cap of 2 for one brief"):
+        pipeline.brief(story, config.Settings(), "2026-11-21")

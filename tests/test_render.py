@@ -9,6 +9,7 @@ import pytest
 
 from brief import config, ingest, pipeline, render
 from brief.models import Brief, Item, Section, Source, Support
+from tests.checks import conforms
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -33,6 +34,8 @@ def test_seeds_golden(fmt: str, update_golden: bool) -> None:
     if update_golden:
         path.write_text(got, "utf-8")
     assert got == path.read_text("utf-8")
+    if fmt == "json":
+        conforms(json.loads(got))
 
 
 def hostile() -> Brief:
@@ -62,6 +65,7 @@ def test_article_text_cannot_inject_markup() -> None:
 
 def test_json_contract_shape() -> None:
     data = json.loads(render.json(seeds_brief()))
+    conforms(data)
     assert set(data) == {"schema", "title", "date", "method", "sections", "sources"}
     for section in data["sections"]:
         assert section["key"] in {"lede", "known", "background", "outlook", "quotes"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from brief import segment, vectors
 from brief.models import Corpus
@@ -33,3 +34,16 @@ def test_similar_pairs_find_the_same_fact_across_outlets() -> None:
     second = next(i for i, s in enumerate(c.sentences) if s.article == 1 and s.position == 0)
     dense = pairs.toarray() if hasattr(pairs, "toarray") else np.asarray(pairs)
     assert dense[first, second] > 0.5
+
+
+def test_similar_pairs_in_blocks_equal_the_full_product(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scipy import sparse
+
+    rows = sparse.random(300, 60, density=0.08, random_state=3, format="csr")
+    matrix = vectors._normalise(rows)
+    full = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(full, 0.0)
+    full[full < 0.3] = 0.0
+    for entries in (1, 1000, 10**9):  # one row per block, a few rows, everything at once
+        monkeypatch.setattr(vectors, "BLOCK_ENTRIES", entries)
+        assert np.array_equal(vectors.similar_pairs(matrix, 0.3).toarray(), full)

@@ -19,6 +19,8 @@ from brief.config.records import (
     DEFAULT_LENGTH,
     DEFAULT_METHOD,
     DEFAULT_SINCE,
+    MAX_ENTRIES,
+    MAX_PAGES,
     MIN_OUTLETS,
     Daily,
     Settings,
@@ -45,6 +47,9 @@ SMTP_KEYS = {
     "retry_wait": "BRIEF_SMTP_RETRY_WAIT",
 }
 DAILY_KEYS = {f.name for f in fields(Daily)} - {"cached"}
+# [daily] keys an environment variable may set: the hosts fetched although not public, which
+# `brief build URL...` honours too (a comma list).
+DAILY_ENV = dict.fromkeys(DAILY_KEYS, "") | {"allow_hosts": "BRIEF_ALLOW_HOSTS"}
 SECRET = "password"
 
 
@@ -75,7 +80,7 @@ def load(
     build = _layer(data, "brief", path, BUILD_KEYS, env)
     build |= {k: v for k, v in given.items() if k in BUILD_KEYS or k in ("date", "force")}
     smtp = _layer(data, "smtp", path, SMTP_KEYS, env)
-    daily = _layer(data, "daily", path, dict.fromkeys(DAILY_KEYS, ""), env)
+    daily = _layer(data, "daily", path, DAILY_ENV, env)
     for key in ("since", "workers", "scheduler"):
         if f"daily.{key}" in given:
             daily[key] = given[f"daily.{key}"]
@@ -241,6 +246,11 @@ def _daily(values: Mapping[str, Given]) -> Daily:
         timeout=_seconds(values, "timeout", None),
         cache=Path(cache[0]).expanduser() if isinstance(cache[0], str) and cache[0] else None,
         cached=cache[0] is not False and cache[0] != "",
+        allow_hosts=tuple(
+            h.strip() for item in _strings(values, "allow_hosts") for h in item.split(",")
+        ),
+        max_entries=_whole(values, "max_entries", MAX_ENTRIES) or 0,
+        max_pages=_whole(values, "max_pages", MAX_PAGES) or 0,
         workers=_whole(values, "workers", None),
         scheduler=_text(values, "scheduler", "") or None,
     )

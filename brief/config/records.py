@@ -38,6 +38,13 @@ UNITS = {"m": "minutes", "h": "hours", "d": "days", "": "hours"}
 MAX_SINCE = dt.timedelta(days=3660)
 # Fetch delays and timeouts past an hour are typos too; nan and inf never make sense.
 MAX_SECONDS = 3600.0
+# Entries taken from one feed (inside the window, in feed order): news feeds list 10 to 50
+# items; a feed of 30,000 is a dump or an attack, and fetching it at the polite delay would take
+# a day. 50 pages from one host at the default delay of 1 s take under a minute.
+MAX_ENTRIES = 50
+# Pages fetched in one run, feeds' entries and listed URLs together: a morning digest of ten
+# feeds at their usual size, with room; at one page a second per host it is minutes, not hours.
+MAX_PAGES = 500
 # More local worker processes than this is a typo, not a machine.
 MAX_WORKERS = 256
 
@@ -59,6 +66,9 @@ class Daily:
     timeout: float | None = None  # seconds per request; None: the fetcher's
     cache: Path | None = None  # None: out/.cache/http
     cached: bool = True  # False: no HTTP cache at all (cache = false in the file)
+    allow_hosts: tuple[str, ...] = ()  # fetched although not public addresses (BRIEF_ALLOW_HOSTS)
+    max_entries: int = MAX_ENTRIES  # taken from each feed, in feed order
+    max_pages: int = MAX_PAGES  # fetched in one run, listed URLs first
     workers: int | None = None  # a local Dask cluster of this many processes (brief[dask])
     scheduler: str | None = None  # an existing Dask cluster, tcp://HOST:PORT (brief[dask])
 
@@ -72,8 +82,13 @@ class Daily:
                 f"not {self.scheduler!r}"
             )
         _check_method(self.method, "method in [daily]")
-        if self.min_outlets < 1:
-            raise ConfigError("min_outlets in [daily] must be at least 1")
+        for name, count in (
+            ("min_outlets", self.min_outlets),
+            ("max_entries", self.max_entries),
+            ("max_pages", self.max_pages),
+        ):
+            if count < 1:
+                raise ConfigError(f"{name} in [daily] must be at least 1")
         if self.since is not None and not dt.timedelta(0) < self.since <= MAX_SINCE:
             raise ConfigError(f"since in [daily] must be at most {MAX_SINCE.days} days")
         for name, value in (("delay", self.delay), ("timeout", self.timeout)):

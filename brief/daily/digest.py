@@ -46,29 +46,34 @@ def title(digest: Digest) -> str:
 
 
 def byline(digest: Digest) -> str:
-    n, outlets = len(digest.stories), {o for s in digest.stories for o in s.outlets}
+    outlets = {o for s in digest.stories for o in s.outlets}
     return (
-        f"{n} stor{'ies' if n != 1 else 'y'} from {digest.articles} articles by "
-        f"{len(outlets)} outlets · every line quoted from its sources"
+        f"{count(len(digest.stories), 'story', 'stories')} from "
+        f"{count(digest.articles, 'article')} by {count(len(outlets), 'outlet')}"
+        " · every line quoted from its sources"
     )
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 outlet``, ``2 outlets``."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _coverage(story: Covered) -> str:
-    n = len(story.outlets)
-    return f"{n} outlet{'s' if n != 1 else ''}: " + ", ".join(story.outlets)
+    return f"{count(len(story.outlets), 'outlet')}: " + ", ".join(story.outlets)
 
 
 def _copy_line(article: Article) -> str:
-    parts = [markup.escape(article.outlet or article.path or "unknown outlet")]
+    parts = [markup.inline(article.outlet or article.path or "unknown outlet")]
     if article.url:
-        parts.append(f"<{article.url}>" if markup.SAFE_LINK.match(article.url) else article.url)
+        parts.append(markup.link(article.url))
     return " ".join(parts)
 
 
 def _story(story: Covered) -> dict[str, Any]:
     made = story.brief
     return {
-        "title": markup.escape(made.title),
+        "title": markup.inline(made.title),
         "coverage": markup.escape(_coverage(story)),
         "sections": [
             {
@@ -91,7 +96,7 @@ def markdown(digest: Digest) -> str:
             title=title(digest),
             byline=byline(digest),
             stories=[_story(s) for s in digest.stories],
-            skipped=[markup.escape(f"{s.source}: {s.reason}") for s in digest.skipped],
+            skipped=[markup.inline(f"{s.source}: {s.reason}") for s in digest.skipped],
         )
     )
     return text

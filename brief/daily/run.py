@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,8 @@ from brief.mail import outbox
 from brief.models import Article, Brief
 from brief.web import extract, feeds, fetch
 
+log = logging.getLogger("brief")
+
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Send = Callable[[Path, tuple[str, ...], str], None]  # (markdown file, recipients, subject)
 
@@ -41,6 +44,7 @@ class Result:
     written: tuple[deliver.Written, ...]
     sent: tuple[str, ...]  # recipients mailed by this run
     note: str  # what happened to the mail, for the person at the terminal
+    left_out: str = ""  # how many entries the window left out, and its bounds ("" for none)
 
 
 def since(text: str) -> dt.timedelta | None:
@@ -64,6 +68,7 @@ def fetching(chosen: Plan, out: Path) -> fetch.Options:
         delay=defaults.delay if chosen.delay is None else chosen.delay,
         timeout=defaults.timeout if chosen.timeout is None else chosen.timeout,
         cache=cache,
+        allow_hosts=chosen.allow_hosts,
     )
 
 
@@ -86,13 +91,43 @@ class Window:
         stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
         return self.start <= stamp <= self.end
 
+    def bounds(self) -> str:
+        """``2026-11-20 06:30 to 2026-11-21 06:30 UTC``, for a person."""
+        start = f"{self.start.astimezone(dt.UTC):%Y-%m-%d %H:%M}" if self.start else "any time"
+        return f"{start} to {self.end.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+
+    def left_out(self, count: int) -> str:
+        """What the window dropped, said once: "" when it dropped nothing."""
+        if not count:
+            return ""
+        entries = "entry" if count == 1 else "entries"
+        return f"left out {count} {entries} published outside the window {self.bounds()}"
+
 
 def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     """``span`` up to now; for a day that is over (not today), up to its end (midnight UTC)."""
     day = dt.date.fromisoformat(date)
-    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    try:
+        end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+    except OverflowError:  # 9999-12-31: the calendar ends before the day does
+        end_of_day = dt.datetime.max.replace(tzinfo=dt.UTC)
     end = now if day == now.astimezone(dt.UTC).date() else min(now, end_of_day)
-    return Window(end - span if span else None, end)
+    if span is None:
+        return Window(None, end)
+    try:
+        return Window(end - span, end)
+    except OverflowError:
+        raise ConfigError(
+            f"a window of {span.days:,} days before {end:%Y-%m-%d} starts before year 1: "
+            "give a shorter --since"
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    outside: int  # feed entries and articles published outside the window
 
 
 def gather(
@@ -101,23 +136,46 @@ def gather(
     fetcher: fetch.Fetcher,
     progress: Progress | None = None,
     run: workers.Run = workers.here,
-) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """Every article of the configured sources inside the window, and what was skipped.
+) -> Gathered:
+    """Every article of the configured sources inside the window, and what was left out.
     Folders are read through ``run`` (brief.daily.workers); pages are fetched here."""
     skipped: list[Skipped] = []
     dated: dict[str, str | None] = {url: None for url in chosen.urls}
+    outside: set[str] = set()  # by URL or path: a feed entry and its page count once
     for url in chosen.feeds:
         try:
             entries = feeds.entries(fetcher.get(url, fetch.FEED_TYPES))
         except BriefError as error:
             skipped.append(_skip(url, error))
             continue
-        for entry in entries:
-            if span.holds(entry.published):
-                dated.setdefault(entry.url, entry.published)
+        inside = [e for e in entries if span.holds(e.published)]
+        outside.update(e.url for e in entries if not span.holds(e.published))
+        if len(inside) > chosen.max_entries:
+            skipped.append(
+                Skipped(
+                    url,
+                    _past(
+                        len(inside) - chosen.max_entries,
+                        "entries",
+                        chosen.max_entries,
+                        "per feed",
+                        "max_entries",
+                    ),
+                )
+            )
+        for entry in inside[: chosen.max_entries]:
+            dated.setdefault(entry.url, entry.published)
+    outside -= set(dated)
+    if len(dated) > chosen.max_pages:
+        past = len(dated) - chosen.max_pages
+        skipped.append(
+            Skipped("this run", _past(past, "pages", chosen.max_pages, "per run", "max_pages"))
+        )
+        dated = dict(list(dated.items())[: chosen.max_pages])
     articles: list[Article] = []
     for done, (url, published) in enumerate(dated.items(), 1):
         try:
+            log.info("requested %s", url)
             article = extract.article(fetcher.get(url))
         except BriefError as error:
             skipped.append(_skip(url, error))
@@ -126,16 +184,27 @@ def gather(
                 article = replace(article, published=published[:10])
             if span.holds(article.published):
                 articles.append(article)
+            else:
+                outside.add(url)
         if progress:
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            path = Path(folder)
-            found = ingest.read_folder(path, run) if path.is_dir() else ingest.read([folder])
-            articles.extend(a for a in found if span.holds(a.published))
+            found = ingest.read(
+                [folder], skip=lambda path, why: skipped.append(Skipped(path, why)), run=run
+            )
         except BriefError as error:
             skipped.append(_skip(folder, error))
-    return tuple(articles), tuple(skipped)
+            continue
+        articles.extend(a for a in found if span.holds(a.published))
+        outside.update(f"{a.path}#{i}" for i, a in enumerate(found) if not span.holds(a.published))
+    return Gathered(tuple(articles), tuple(skipped), len(outside))
+
+
+def _past(extra: int, what: str, cap: int, per: str, key: str) -> str:
+    return (
+        f"{extra:,} more {what} past the cap of {cap:,} {per} were not fetched ({key} in [daily])"
+    )
 
 
 def _skip(source: str, error: BriefError) -> Skipped:
@@ -204,22 +273,25 @@ def run(
     client = fetcher or fetch.Fetcher(fetching(chosen, out))
     with workers.pool(chosen) as tasks:
         try:
-            articles, skipped = gather(chosen, span, client, progress, tasks)
+            found = gather(chosen, span, client, progress, tasks)
         finally:
             if fetcher is None:
                 client.close()
-        made = compose(articles, chosen, date, skipped, progress, tasks)
+        made = compose(found.articles, chosen, date, found.skipped, progress, tasks)
+    left_out = span.left_out(found.outside)
     if not made.stories:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])
         raise InputError(
             f"no story is covered by {chosen.min_outlets} or more outlets among "
-            f"{made.articles} articles" + (f" (skipped: {reasons})" if reasons else "")
+            f"{digest.count(made.articles, 'article')}"
+            + (f" ({left_out})" if left_out else "")
+            + (f" (skipped: {reasons})" if reasons else "")
         )
     texts = digest.texts(made)
     files = {out / f"{date}-daily.{fmt}": text for fmt, text in texts.items()}
     written = deliver.write(files, force=force)
     sent, note = _mail(chosen, out / f"{date}-daily.md", made, texts["md"], force, send)
-    return Result(made, written, sent, note)
+    return Result(made, written, sent, note, left_out)
 
 
 def _mail(
@@ -234,10 +306,12 @@ def _mail(
     subject = f"Daily brief {made.date}: " + "; ".join(s.brief.title for s in made.stories[:2])
     send(path, chosen.recipients, subject)
     record = {"recipients": list(chosen.recipients), "subject": subject, "chars": len(md)}
-    try:
-        deliver.write({marker: json.dumps(record, indent=1) + "\n"}, force=True)
-    except OutputError as error:
-        raise OutputError(f"mailed, but could not record it: {error}") from None
+    try:  # private (0600), as the outbox is: it holds the readers' addresses
+        deliver.atomic_write(marker, (json.dumps(record, indent=1) + "\n").encode("utf-8"))
+    except OSError as error:
+        raise OutputError(
+            f"mailed, but could not record it in {marker}: {error.strerror or error}"
+        ) from None
     return chosen.recipients, f"mailed to {', '.join(chosen.recipients)}"
 
 

@@ -15,10 +15,12 @@ final 250 (e.g. during QUIT) are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import smtplib
 import socket
 import ssl
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -53,6 +55,10 @@ __all__ = [
 
 TIMEOUT_SECONDS = config.SMTP_TIMEOUT
 DEFAULT_POLICY = RetryPolicy()
+# One session may last this many timeouts in all: greeting, STARTTLS, login, envelope and data
+# each get one. The timeout restarts with every byte, so a server dripping its greeting one
+# byte a second would otherwise hold brief for hours.
+SESSION_TIMEOUTS = 5
 
 
 def load_settings(
@@ -74,6 +80,10 @@ def load_policy(
 
 class _Unconfirmed(Exception):
     """The whole message went out but no reply came back: the server may have accepted it."""
+
+
+class _SessionOver(TimeoutError):
+    """The session passed its overall limit (SESSION_TIMEOUTS x the timeout) and was cut."""
 
 
 class Failed(Exception):
@@ -146,41 +156,82 @@ def _transfer(
     smtp: SmtpSettings,
     context: ssl.SSLContext,
 ) -> None:
-    """One SMTP session. Raises _Unconfirmed when only the final reply went missing."""
+    """One SMTP session. Raises _Unconfirmed when only the final reply went missing.
+
+    Bounded by SESSION_TIMEOUTS x the timeout overall: a watchdog then shuts the connection,
+    which ends any read in progress as a dropped connection (retried, or unconfirmed when the
+    whole message had gone out)."""
     if smtp.security == "ssl":
-        conn: smtplib.SMTP = smtplib.SMTP_SSL(
-            smtp.host, smtp.port, timeout=smtp.timeout, context=context
-        )
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(timeout=smtp.timeout, context=context)
     else:
-        conn = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+        conn = smtplib.SMTP(timeout=smtp.timeout)
+    cut = threading.Event()
+    watchdog = threading.Timer(smtp.timeout * SESSION_TIMEOUTS, _cut, (conn, cut))
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        if smtp.security == "starttls":
-            conn.starttls(context=context)
-        conn.ehlo_or_helo_if_needed()
-        if smtp.user:
-            conn.login(smtp.user, smtp.password)
-        code, reply = conn.mail(sender)
-        if code != 250:
-            raise smtplib.SMTPSenderRefused(code, reply, sender)
-        refused = {}
-        for recipient in recipients:
-            code, reply = conn.rcpt(recipient)
-            if code not in (250, 251):
-                refused[recipient] = (code, reply)
-        if refused:  # all or nobody: a partial send would be doubled by the fixed resend
-            raise smtplib.SMTPRecipientsRefused(refused)
-        code, reply = conn.docmd("DATA")
-        if code != 354:
-            raise smtplib.SMTPDataError(code, reply)
-        conn.send(payload)  # if this fails the final dot never went out: safe to retry
-        try:
-            code, reply = conn.getreply()
-        except smtplib.SMTPServerDisconnected:
-            raise _Unconfirmed from None
-        if code != 250:
-            raise smtplib.SMTPDataError(code, reply)
+        _connect(conn, smtp)
+        _session(conn, payload, sender, recipients, smtp, context)
+    except (smtplib.SMTPServerDisconnected, OSError):
+        if cut.is_set():
+            raise _SessionOver from None
+        raise
     finally:
+        watchdog.cancel()
         _close(conn)
+
+
+def _connect(conn: smtplib.SMTP, smtp: SmtpSettings) -> None:
+    """What smtplib's constructor does with a host: made after it, so the watchdog can cut it.
+    smtplib verifies TLS certificates against ``_host``, which only its constructor sets."""
+    conn._host = smtp.host  # type: ignore[attr-defined]
+    code, reply = conn.connect(smtp.host, smtp.port)
+    if code != 220:
+        raise smtplib.SMTPConnectError(code, reply)
+
+
+def _cut(conn: smtplib.SMTP, cut: threading.Event) -> None:
+    """End the session now: reads in progress return as if the server hung up."""
+    cut.set()
+    sock = getattr(conn, "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _session(
+    conn: smtplib.SMTP,
+    payload: bytes,
+    sender: str,
+    recipients: Iterable[str],
+    smtp: SmtpSettings,
+    context: ssl.SSLContext,
+) -> None:
+    if smtp.security == "starttls":
+        conn.starttls(context=context)
+    conn.ehlo_or_helo_if_needed()
+    if smtp.user:
+        conn.login(smtp.user, smtp.password)
+    code, reply = conn.mail(sender)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    refused = {}
+    for recipient in recipients:
+        code, reply = conn.rcpt(recipient)
+        if code not in (250, 251):
+            refused[recipient] = (code, reply)
+    if refused:  # all or nobody: a partial send would be doubled by the fixed resend
+        raise smtplib.SMTPRecipientsRefused(refused)
+    code, reply = conn.docmd("DATA")
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    conn.send(payload)  # if this fails the final dot never went out: safe to retry
+    try:
+        code, reply = conn.getreply()
+    except smtplib.SMTPServerDisconnected:
+        raise _Unconfirmed from None
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def _close(conn: smtplib.SMTP) -> None:
@@ -225,7 +276,11 @@ def _explain(error: BaseException | None, smtp: SmtpSettings) -> str:
         return f"{where} answered {_reply(error.smtp_code, error.smtp_error)}"
     if isinstance(error, smtplib.SMTPNotSupportedError):
         if "STARTTLS" in str(error).upper():
-            return f"{where} does not offer STARTTLS: set BRIEF_SMTP_SECURITY=ssl (port 465)"
+            return (
+                f"{where} does not offer STARTTLS: for a plain local relay set "
+                "BRIEF_SMTP_SECURITY=none; for a server with TLS from the start, "
+                "BRIEF_SMTP_SECURITY=ssl (port 465)"
+            )
         return f"{where} does not offer login (AUTH): check BRIEF_SMTP_SECURITY and the port"
     if isinstance(error, ssl.SSLCertVerificationError):
         return (
@@ -235,10 +290,13 @@ def _explain(error: BaseException | None, smtp: SmtpSettings) -> str:
     if isinstance(error, ssl.SSLError):
         return (
             f"TLS with {where} failed ({error.reason or error}): check BRIEF_SMTP_SECURITY "
-            "(ssl for port 465, starttls for 587)"
+            "(ssl for port 465, starttls for 587, none for a plain local relay)"
         )
     if isinstance(error, ConnectionRefusedError):
         return f"could not connect to {where}: connection refused"
+    if isinstance(error, _SessionOver):
+        limit = smtp.timeout * SESSION_TIMEOUTS
+        return f"{where} took over {limit:g} s for one session (it answers too slowly)"
     if isinstance(error, TimeoutError):
         return f"{where} did not answer within {smtp.timeout:g} s"
     if isinstance(error, socket.gaierror):

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from brief.errors import FetchError
 from brief.models import Article
@@ -20,13 +20,26 @@ from brief.web import extract, fetch
 
 log = logging.getLogger("brief")
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
 
 def articles(
-    urls: Sequence[str], options: fetch.Options | None = None
+    urls: Sequence[str], options: fetch.Options | None = None, progress: Progress | None = None
 ) -> tuple[tuple[Article, ...], tuple[fetch.Failure, ...]]:
-    """Each address fetched and extracted: the articles, and what failed with its reason."""
+    """Each address fetched and extracted: the articles, and what failed with its reason.
+
+    ``progress`` hears ("fetching", done, total) as each address is done with.
+    """
+    total = len(dict.fromkeys(urls))
+    done = iter(range(1, total + 1))
+
+    def fetched(url: str) -> None:
+        log.info("requested %s", url)
+        if progress:
+            progress("fetching", next(done), total)
+
     with fetch.Fetcher(options or fetch.Options()) as client:
-        pages, failures = fetch.fetch_all(client, urls)
+        pages, failures = fetch.fetch_all(client, urls, progress=fetched)
     found: list[Article] = []
     failed = list(failures)
     for page in pages:
@@ -37,9 +50,11 @@ def articles(
     return tuple(found), tuple(failed)
 
 
-def read(urls: Sequence[str]) -> tuple[Article, ...]:
+def read(
+    urls: Sequence[str], allow_hosts: Sequence[str] = (), progress: Progress | None = None
+) -> tuple[Article, ...]:
     """``articles`` for ``brief.ingest.read``: a page that fails is a warning, not an error."""
-    found, failed = articles(urls)
+    found, failed = articles(urls, fetch.Options(allow_hosts=tuple(allow_hosts)), progress)
     for failure in failed:
         log.warning("skipped %s", failure.reason)
     return found

@@ -39,7 +39,7 @@ def entries(page: Page) -> tuple[Entry, ...]:
     )
     error = parsed.get("bozo_exception")
     if isinstance(error, xml.sax.SAXException):
-        raise FetchError(f"{page.url}: the feed is not well-formed XML ({error}); skipped")
+        raise FetchError(f"{page.url}: the feed is not well-formed XML ({error})")
     if not parsed.get("version"):
         raise FetchError(f"{page.url}: not an RSS or Atom feed")
     name = clean.one_line(parsed.feed.get("title"))

@@ -1,11 +1,13 @@
 """URLs -> Pages: polite, bounded, cached HTTP fetching (httpx, tenacity).
 
-Every request names brief in its user agent, honours robots.txt (RFC 9309; switchable), waits
-``delay`` seconds between requests to one host, times out, stops reading past a size cap, follows
-at most a few redirects, and checks the content type before it reads a body. Connection errors,
-timeouts, 429 and 5xx answers are retried with exponential backoff and full jitter, honouring
-``Retry-After``, within a bounded number of attempts and seconds. With a cache folder, requests
-are conditional (ETag / Last-Modified) and a ``304`` is served from disk.
+Every request names brief in its user agent, honours robots.txt (RFC 9309; switchable) for
+every origin and every redirect hop, waits ``delay`` seconds between requests to one host,
+connects only to public addresses unless a host is allowed (brief.web.guard, checked after DNS
+resolution on every hop), times out per read and overall (``deadline``), stops reading past a
+size cap, follows at most a few redirects, and checks the content type before it reads a body.
+Connection errors, timeouts, 429 and 5xx answers are retried with exponential backoff and full
+jitter, honouring ``Retry-After``, within a bounded number of attempts and seconds. With a
+cache folder, requests are conditional (ETag / Last-Modified) and a ``304`` is served from disk.
 
 Each failure is a FetchError whose message says what happened to which URL; ``fetch_all``
 collects them per URL and carries on with the others.
@@ -20,12 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 import tenacity
 
 from brief.errors import FetchError
 from brief.version import __version__
-from brief.web import robots
+from brief.web import guard, robots
 from brief.web.cache import Cache, Entry
 
 USER_AGENT = f"brief/{__version__} (+https://example.org/brief)"
@@ -48,6 +51,10 @@ DELAY = 1.0
 MAX_BYTES = 5_000_000
 # Redirect chains on news sites are one or two hops (http -> https -> canonical); more is a loop.
 MAX_REDIRECTS = 5
+# Seconds one attempt may take from connecting to the last byte, however the bytes trickle:
+# a 5 MB page (the cap) at a slow 2 Mbit/s takes 20 s; a server dripping bytes to hold brief
+# is cut off here rather than after hours.
+DEADLINE = 30.0
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -73,6 +80,8 @@ class Options:
     max_bytes: int = MAX_BYTES
     max_redirects: int = MAX_REDIRECTS
     cache: Path | None = None  # folder of the on-disk cache; None: no cache
+    deadline: float = DEADLINE
+    allow_hosts: tuple[str, ...] = ()  # hosts or addresses fetched although not public
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +137,8 @@ def backoff(options: Options) -> Wait:
 class Fetcher:
     """One HTTP client with the robots.txt rules and politeness clocks of a run's requests.
 
-    ``sleep``, ``clock`` and ``wait`` are injectable so tests run without real waiting.
+    ``sleep``, ``clock`` and ``wait`` are injectable so tests run without real waiting, and
+    ``resolver`` so they can name hosts that resolve to private addresses without DNS.
     Use as a context manager, or call ``close()``.
     """
 
@@ -139,13 +149,15 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
+        resolver: guard.Resolve = guard.resolve,
     ) -> None:
         self.options = options or Options()
+        self._guard = guard.Backend(self.options.allow_hosts, resolver, clock)
         self._client = httpx.Client(
             timeout=self.options.timeout,
             headers={"User-Agent": self.options.user_agent},
-            follow_redirects=True,
-            max_redirects=self.options.max_redirects,
+            follow_redirects=False,  # followed hop by hop in _attempt, each hop checked
+            transport=_transport(self._guard),
         )
         self._sleep, self._clock = sleep, clock
         self._wait = wait or backoff(self.options)
@@ -164,9 +176,9 @@ class Fetcher:
 
     def get(self, url: str, accept: tuple[str, ...] = HTML_TYPES) -> Page:
         """The page at ``url`` if its content type is one of ``accept``; FetchError otherwise."""
-        origin = _origin(url)
+        self._public(url)
         if self.options.robots:
-            self._robots.check(url, origin)
+            self._robots.check(url, _origin(url))
         entry = self._cache.load(url) if self._cache else None
         headers = entry.validators() if entry else {}
         answer = self._retrying(url, headers, accept, self.options.max_bytes)
@@ -189,6 +201,17 @@ class Fetcher:
             )
         return page
 
+    def _public(self, url: str) -> None:
+        """Refuse a URL whose host resolves to a non-public address before any request (the
+        backend checks each connection again, redirects included)."""
+        parts = httpx.URL(check_url(url))
+        try:
+            self._guard.check(parts.host, parts.port or (443 if parts.scheme == "https" else 80))
+        except guard.Refused as error:
+            raise FetchError(f"{url}: refused: {error}") from None
+        except httpcore.ConnectError:
+            pass  # not resolvable now: the request's own connection retries and reports it
+
     # -- one URL, with retries -------------------------------------------------------------
 
     def _retrying(
@@ -204,6 +227,13 @@ class Fetcher:
         )
         try:
             return retrying(self._attempt, url, headers, accept, limit)
+        except guard.Refused as error:
+            raise FetchError(f"{url}: refused: {error}") from None
+        except guard.Deadline:
+            raise FetchError(
+                f"{url}: no complete answer within {self.options.deadline:g} s "
+                "(the server sends too slowly)"
+            ) from None
         except _Retry as error:
             raise FetchError(f"{url}: {error} after {_tries(retrying)}") from None
         except httpx.TooManyRedirects:
@@ -222,21 +252,50 @@ class Fetcher:
     def _attempt(
         self, url: str, headers: dict[str, str], accept: tuple[str, ...] | None, limit: int
     ) -> _Answer:
-        self._polite(_origin(url))
-        with self._client.stream("GET", url, headers=headers) as response:
-            status, reason = response.status_code, response.reason_phrase
-            if status in RETRY_STATUSES:
-                raise _Retry(status, reason, self._retry_after(url, status, response.headers))
-            if status >= 300 or accept is None:
-                body = b"" if status >= 300 else _read(url, response, limit)
-                return _Answer(status, reason, str(response.url), response.headers, body)
-            kind = _media_type(response.headers)
-            if kind not in accept and not (kind.endswith("+xml") and accept == FEED_TYPES):
-                raise FetchError(
-                    f"{url}: the content type is {kind or 'missing'}, not {' or '.join(accept)}"
-                )
-            body = _read(url, response, limit)
+        with self._guard.deadline(self.options.deadline):
+            response = self._follow(url, headers, robots_apply=accept is not None)
+            try:
+                return self._answer(url, response, accept, limit)
+            finally:
+                response.close()
+
+    def _follow(self, url: str, headers: dict[str, str], robots_apply: bool) -> httpx.Response:
+        """The answer at the end of ``url``'s redirects, each hop checked (scheme, robots.txt
+        of its origin, politeness) before it is requested; the answer is open (streamed)."""
+        request = self._client.build_request("GET", url, headers=headers)
+        for hop in range(self.options.max_redirects + 1):
+            target = str(request.url)
+            if hop and self.options.robots and robots_apply:
+                try:
+                    self._robots.check(target, _origin(target))
+                except FetchError as error:
+                    raise FetchError(f"{url}: redirected to {error}") from None
+            self._polite(_origin(target))
+            response = self._client.send(request, stream=True)
+            if not (response.has_redirect_location and response.next_request is not None):
+                return response
+            response.close()
+            request = response.next_request
+            if request.url.scheme not in ("http", "https"):
+                raise FetchError(f"{url}: redirected to {request.url}, not a web address")
+        raise httpx.TooManyRedirects("too many redirects", request=request)
+
+    def _answer(
+        self, url: str, response: httpx.Response, accept: tuple[str, ...] | None, limit: int
+    ) -> _Answer:
+        status, reason = response.status_code, response.reason_phrase
+        if status in RETRY_STATUSES:
+            raise _Retry(status, reason, self._retry_after(url, status, response.headers))
+        if status >= 300 or accept is None:
+            body = b"" if status >= 300 else _read(url, response, limit)
             return _Answer(status, reason, str(response.url), response.headers, body)
+        kind = _media_type(response.headers)
+        if kind not in accept and not (kind.endswith("+xml") and accept == FEED_TYPES):
+            raise FetchError(
+                f"{url}: the content type is {kind or 'missing'}, not {' or '.join(accept)}"
+            )
+        body = _read(url, response, limit)
+        return _Answer(status, reason, str(response.url), response.headers, body)
 
     def _retry_after(self, url: str, status: int, headers: httpx.Headers) -> float | None:
         seconds = _retry_after(headers.get("retry-after"), time.time())
@@ -277,6 +336,21 @@ def fetch_all(
         if progress:
             progress(url)
     return tuple(pages), tuple(failures)
+
+
+def _transport(backend: guard.Backend) -> httpx.HTTPTransport:
+    """httpx's transport, its connection pool on the guarded backend.
+
+    httpx does not take a network backend, so its pool is replaced by an equal one on ours
+    (tests/test_web_guard.py fails if a new httpx stops using it). A transport given to httpx
+    also turns off HTTP_PROXY from the environment: a proxy would resolve hosts where brief
+    cannot check them.
+    """
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=backend
+    )
+    return transport
 
 
 def check_url(url: str) -> str:

@@ -10,6 +10,7 @@ from brief.daily import run as daily
 from brief.errors import FetchError
 from brief.web import extract
 from brief.web.fetch import Page
+from tests.checks import conforms
 from tests.servers.web import WEB
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -52,6 +53,7 @@ def test_contents_list_every_story_in_rank_order_and_each_story_cites_its_outlet
 
 def test_json_carries_each_brief_as_a_brief_1_object() -> None:
     data = json.loads(digest.json(day()))
+    conforms(data)
     assert data["schema"] == "brief-daily/1"
     assert [s["rank"] for s in data["stories"]] == [1, 2, 3]
     assert {s["brief"]["schema"] for s in data["stories"]} == {"brief/1"}

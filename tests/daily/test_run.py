@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from brief.daily import digest
 from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
 from brief.web import fetch
+from tests.checks import conforms
 from tests.servers.web import WEB, Reply, Site
 
 DATE = "2026-11-21"
@@ -67,7 +69,13 @@ def setup(
     values = {"feeds": [site.url(f) for f in FEEDS], "recipients": ["desk@example.org"], **table}
     chosen = daily.plan(values, tmp_path / "out")
     waits: list[float] = []
-    options = fetch.Options(timeout=0.3, delay=0.0, max_bytes=50_000, cache=tmp_path / "cache")
+    options = fetch.Options(
+        timeout=0.3,
+        delay=0.0,
+        max_bytes=50_000,
+        cache=tmp_path / "cache",
+        allow_hosts=("127.0.0.1",),
+    )
     return chosen, fetch.Fetcher(options, sleep=waits.append), waits
 
 
@@ -85,9 +93,13 @@ def test_three_stories_from_three_outlets_in_one_digest(site: Site, tmp_path: Pa
         assert md.count(outlet) >= 3
     assert "Valley school opens a new science wing" not in md  # one outlet only
     assert "festival-dates" not in str(site.hits)  # outside the window: never fetched
+    assert result.left_out == (  # said, with the window's bounds
+        "left out 1 entry published outside the window 2026-11-20 09:00 to 2026-11-21 09:00 UTC"
+    )
     assert [m[1] for m in mailbox.sent] == [("desk@example.org",)]
     assert (tmp_path / "out" / f"{DATE}-daily.html").read_text().startswith("<!DOCTYPE html>")
     data = json.loads((tmp_path / "out" / f"{DATE}-daily.json").read_text())
+    conforms(data)
     assert data["schema"] == "brief-daily/1" and len(data["stories"]) == 3
 
 
@@ -101,6 +113,8 @@ def test_a_second_run_the_same_day_sends_nothing(site: Site, tmp_path: Path) -> 
             chosen, DATE, tmp_path / "out", send=mailbox, now=NOW, fetcher=client, force=True
         )
     assert len(mailbox.sent) == 2 and second.sent == () and "already mailed" in second.note
+    marker = tmp_path / "out" / f".{DATE}-daily.sent"
+    assert marker.stat().st_mode & 0o777 == 0o600  # the readers' addresses: private
     assert {w.status for w in second.written} == {"unchanged"}
     assert first.sent == third.sent == ("desk@example.org",)
 
@@ -133,9 +147,9 @@ def test_every_failure_is_reported_and_the_rest_is_briefed(site: Site, tmp_path:
         "/missing.html": "HTTP 404 Not Found",
         "/report.pdf": reasons["/report.pdf"],
         "/huge.html": reasons["/huge.html"],
-        "/gazette/paywalled.html": "a paywall stub ('Subscribe to read'); skipped",
+        "/gazette/paywalled.html": "a paywall stub ('Subscribe to read')",
         "/courier/teaser.html": reasons["/courier/teaser.html"],
-        "/valley/empty.html": "no article text found on the page; skipped",
+        "/valley/empty.html": "no article text found on the page",
     }
     assert reasons["/report.pdf"].startswith("the content type is application/pdf, not text/html")
     assert reasons["/broken.rss"].startswith("the feed is not well-formed XML (")
@@ -161,6 +175,26 @@ def test_nothing_covered_widely_enough_is_an_error(site: Site, tmp_path: Path) -
     with client, pytest.raises(InputError, match="no story is covered by 4 or more outlets"):
         daily.run(chosen, DATE, tmp_path / "out", now=NOW, fetcher=client)
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_window_says_what_it_left_out(site: Site, tmp_path: Path) -> None:
+    chosen, client, _ = setup(site, tmp_path, recipients=[], since="1h")
+    late = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # every entry is older than an hour
+    with client, pytest.raises(InputError) as caught:
+        daily.run(chosen, "2026-11-23", tmp_path / "out", now=late, fetcher=client)
+    message = str(caught.value)
+    assert "among 0 articles (left out 15 entries published outside the window " in message
+    assert "2026-11-23 08:00 to 2026-11-23 09:00 UTC)" in message
+
+
+def test_one_outlet_is_singular(site: Site, tmp_path: Path) -> None:
+    chosen, client, _ = setup(site, tmp_path, min_outlets=1, recipients=[])
+    with client:
+        result = daily.run(chosen, DATE, tmp_path / "out", now=NOW, fetcher=client)
+    md = (tmp_path / "out" / f"{DATE}-daily.md").read_text()
+    assert "1 outlet: Valley Times" in md and "1 outlets" not in md
+    one = digest.Digest(DATE, result.digest.stories[-1:], 1, 0, ())
+    assert "1 story from 1 article by 1 outlet ·" in digest.byline(one)
 
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
@@ -217,14 +251,18 @@ def test_the_daily_command_writes_the_digest_and_reports_progress(
 
     site.mount(WEB)
     feeds = ", ".join(f'"{site.url(f)}"' for f in FEEDS)
-    (tmp_path / "brief.toml").write_text(f"[daily]\nfeeds = [{feeds}]\ndelay = 0\n")
+    (tmp_path / "brief.toml").write_text(
+        f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nallow_hosts = ["127.0.0.1"]\n'
+    )
     args = ("daily", "--config", "brief.toml", "--date", DATE, "--since", "48h")
     first, second = run(*args, cwd=tmp_path), run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.split() == [
         str(Path("out") / f"{DATE}-daily.{f}") for f in ("md", "html", "json")
     ]
-    assert "fetching: 14 done" in first.stderr and "briefing: 3 done" in first.stderr
+    assert "fetching: 14 of 14\n" in first.stderr and "briefing: 3 of 3\n" in first.stderr
+    window = "2026-11-20 00:00 to 2026-11-22 00:00 UTC"
+    assert f"left out 1 entry published outside the window {window}\n" in first.stderr
     assert "skipped" in first.stderr and "not mailed" in first.stderr
     assert second.returncode == 0 and second.stderr.count("unchanged: ") == 3
 
@@ -245,12 +283,55 @@ def test_build_reads_web_addresses(site: Site, tmp_path: Path) -> None:
 
     site.mount(WEB)
     pages = ("gazette/storm-ellis.html", "valley/teaser.html")  # the second does not exist
-    done = run(
-        "build", *(site.url("/" + p) for p in pages), "--date", DATE, "--stdout", cwd=tmp_path
-    )
+    urls = (site.url("/" + p) for p in pages)
+    done = run("build", *urls, "--date", DATE, "--stdout", cwd=tmp_path, allow="127.0.0.1")
     assert done.returncode == 0, done.stderr
     assert "Storm Ellis" in done.stdout and "The Harbour Gazette" in done.stdout
     assert "Warning: skipped" in done.stderr and "HTTP 404" in done.stderr
+    assert "fetching: 2 of 2\n" in done.stderr  # not a terminal: one line per stage
+    assert done.stderr.count("skipped") == 1
+    urls = (site.url("/" + p) for p in pages)
+    quiet = run("-q", "build", *urls, "--date", DATE, "--stdout", cwd=tmp_path, allow="127.0.0.1")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == done.stdout
+
+
+def test_build_with_urls_shows_progress_on_a_terminal_and_results_on_stdout(
+    site: Site, tmp_path: Path
+) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    site.mount(WEB)
+    pages = ("gazette/storm-ellis.html", "valley/storm-ellis-power.html")
+    primary, secondary = pty.openpty()  # stderr is a terminal, stdout a pipe
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "brief", "build", *(site.url("/" + p) for p in pages),
+             "--date", DATE],
+            cwd=tmp_path,
+            env={**os.environ, "NLTK_DATA": str(tmp_path / "none"), "COLUMNS": "80",
+                 "BRIEF_ALLOW_HOSTS": "127.0.0.1"},
+            stdout=subprocess.PIPE, stderr=secondary, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        os.close(secondary)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(primary)
+    assert done.returncode == 0
+    assert done.stdout == f"{Path('out') / next((tmp_path / 'out').glob('*.md')).name}\n"
+    screen = drawn.decode("utf-8", "replace")
+    assert "fetching" in screen and "2/2" in screen and "━" in screen  # rich's bar
+    assert "fetching: 2 of 2" not in screen and "written: " in screen
 
 
 def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path) -> None:
@@ -267,7 +348,8 @@ def test_the_daily_digest_lands_once_in_a_real_inbox(site: Site, tmp_path: Path)
     inbox = Inbox()
     with serving(inbox) as port:
         (tmp_path / "brief.toml").write_text(
-            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n\n'
+            f'[daily]\nfeeds = [{feeds}]\ndelay = 0\nrecipients = ["desk@example.org"]\n'
+            'allow_hosts = ["127.0.0.1"]\n\n'
             f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
             'from = "brief@example.org"\n'
         )

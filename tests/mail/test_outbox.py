@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief import markup
-from brief.errors import ConfigError, DeliveryError, InputError
+from brief.errors import ConfigError, DeliveryError, InputError, OutputError
 from brief.mail import outbox as mail
 from tests.servers.smtp import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
@@ -389,9 +389,12 @@ def test_starttls_refused_when_the_server_does_not_offer_it() -> None:
     policy, waits = policy_for_tests()
     with serving(Inbox()) as port:
         smtp = mail.SmtpSettings(host=HOST, port=port, security="starttls")
-        with pytest.raises(DeliveryError, match="does not offer STARTTLS"):
+        with pytest.raises(DeliveryError, match="does not offer STARTTLS") as caught:
             mail.send(build(), smtp, policy)
     assert waits == []
+    # A plain relay works with `none`; `ssl` (TLS from the start, port 465) is for another server.
+    assert "for a plain local relay set BRIEF_SMTP_SECURITY=none" in str(caught.value)
+    assert "BRIEF_SMTP_SECURITY=ssl (port 465)" in str(caught.value)
 
 
 def test_implicit_tls(tmp_path: Path) -> None:
@@ -455,7 +458,7 @@ def test_server_down_retries_a_bounded_number_of_times_then_keeps_the_message(
         [receipt] = mail.send_outbox(outbox, plain(port), policy)
     assert receipt.message_id == msg["Message-ID"] and len(inbox.received) == 1
     assert parse(inbox.received[0].data)["Message-ID"] == msg["Message-ID"]
-    assert list(outbox.iterdir()) == []
+    assert list(outbox.glob("*.eml")) == [] and not (outbox / "unconfirmed").exists()
 
 
 def test_retries_stop_at_the_time_budget() -> None:
@@ -509,6 +512,41 @@ def test_outbox_message_left_unconfirmed_is_not_sent_again(tmp_path: Path) -> No
     assert len(inbox.received) == 1 and len(list(outbox.glob("unconfirmed/*"))) == 1
 
 
+def test_a_message_is_delivered_once_whether_sent_by_hand_or_from_the_outbox(
+    tmp_path: Path,
+) -> None:
+    """Fails, then by hand, then --outbox; and fails, then --outbox, then by hand: once each."""
+    policy = policy_for_tests(attempts=1)[0]
+    for order in (("send", "outbox"), ("outbox", "send")):
+        outbox = tmp_path / "-".join(order) / "outbox"
+        msg = build()
+        with refused_port() as port, pytest.raises(DeliveryError, match="kept in"):
+            mail.send(msg, plain(port), policy, outbox=outbox)
+        inbox = Inbox()
+        with serving(inbox) as port:
+            for step in order:
+                if step == "send":
+                    receipt = mail.send(msg, plain(port), policy, outbox=outbox)
+                    assert receipt.already == (order[0] == "outbox")
+                else:
+                    mail.send_outbox(outbox, plain(port), policy)
+        assert len(inbox.received) == 1, order
+        assert list(outbox.rglob("*.eml")) == []
+        with serving(inbox) as port:  # asked for, it goes again
+            assert not mail.send(msg, plain(port), policy, outbox=outbox, force=True).already
+        assert len(inbox.received) == 2
+
+
+def test_the_outbox_and_its_records_stay_private(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    kept = mail.keep(build(), outbox)
+    assert kept.stat().st_mode & 0o777 == 0o600
+    with serving(Inbox()) as port:
+        mail.send_outbox(outbox, plain(port), policy_for_tests()[0])
+    [record] = (outbox / "sent").glob("*.json")
+    assert record.stat().st_mode & 0o777 == 0o600
+
+
 def test_an_empty_or_missing_outbox_sends_nothing(tmp_path: Path) -> None:
     assert mail.send_outbox(tmp_path / "outbox", plain(1)) == ()
 
@@ -548,6 +586,44 @@ def test_dry_run_writes_the_eml_next_to_the_brief(tmp_path: Path) -> None:
     written = parse(receipt.eml.read_bytes())
     assert written["Subject"] == "Storm Ana makes landfall — 22 November 2026"
     assert text_of(written) == BRIEF
+
+
+def test_a_dry_run_never_silently_replaces_another_message(tmp_path: Path) -> None:
+    brief = tmp_path / "2026-11-22-storm.md"
+    brief.write_text(BRIEF, encoding="utf-8")
+    env = {"BRIEF_FROM": "brief@example.org"}
+    first = mail.send_file(brief, to=["reader@example.org"], dry_run=True, env=env)
+    again = mail.send_file(brief, to=["reader@example.org"], dry_run=True, env=env)
+    assert again.eml == first.eml and again.message_id == first.message_id  # the same message
+    assert first.eml is not None
+    before = first.eml.read_bytes()
+    with pytest.raises(OutputError, match="holds another message"):
+        mail.send_file(brief, to=["desk@example.org"], dry_run=True, env=env)
+    assert first.eml.read_bytes() == before
+    other = mail.send_file(brief, to=["desk@example.org"], dry_run=True, force=True, env=env)
+    assert parse(first.eml.read_bytes())["Message-ID"] == other.message_id
+
+
+@pytest.mark.parametrize("name", ["2026-11-22-storm.json", "2026-11-22-storm.html", "notes.txt"])
+def test_only_a_markdown_brief_is_sent(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text('{"schema": "brief/1"}', encoding="utf-8")
+    with pytest.raises(InputError, match="not a brief's Markdown file"):
+        mail.send_file(path, to=["reader@example.org"], dry_run=True, env={"BRIEF_FROM": "b@x.org"})
+    assert list(tmp_path.glob("*.eml")) == []
+
+
+def test_a_dry_runs_eml_follows_the_umask(tmp_path: Path) -> None:
+    brief = tmp_path / "2026-11-22-storm.md"
+    brief.write_text(BRIEF, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        receipt = mail.send_file(
+            brief, to=["r@example.org"], dry_run=True, env={"BRIEF_FROM": "b@example.org"}
+        )
+    finally:
+        os.umask(old)
+    assert receipt.eml is not None and receipt.eml.stat().st_mode & 0o777 == 0o644
 
 
 def test_send_file_delivers_and_keeps_failures_in_the_outbox(tmp_path: Path) -> None:
@@ -668,7 +744,27 @@ def test_cli_server_down_then_outbox(brief_file: Path, tmp_path: Path) -> None:
     with serving(inbox) as port:
         done = brief_cli("send", "--outbox", cwd=tmp_path, port=port)
     assert done.returncode == 0, done.stderr
-    assert len(inbox.received) == 1 and list((tmp_path / "out" / "outbox").iterdir()) == []
+    assert len(inbox.received) == 1 and list((tmp_path / "out" / "outbox").rglob("*.eml")) == []
+
+
+def test_cli_send_twice_delivers_once(brief_file: Path, tmp_path: Path) -> None:
+    inbox = Inbox()
+    with serving(inbox) as port:
+        args = ("send", str(brief_file), "--to", "r@example.org")
+        first, second = (brief_cli(*args, cwd=tmp_path, port=port) for _ in range(2))
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert len(inbox.received) == 1 and second.stdout == ""
+    assert "already went to r@example.org (use --force to send it again)" in second.stderr
+
+
+def test_cli_send_refuses_a_json_brief(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "2026-11-22-storm.json"
+    path.parent.mkdir()
+    path.write_text('{"schema": "brief/1", "title": "Storm"}\n')
+    done = brief_cli("send", str(path), "--to", "r@example.org", "--dry-run", cwd=tmp_path)
+    assert done.returncode == InputError.exit_code
+    assert done.stderr.startswith(f"Error: {path} is not a brief's Markdown file")
+    assert not path.with_suffix(".eml").exists()
 
 
 def test_cli_dry_run_and_bad_address(brief_file: Path, tmp_path: Path) -> None:

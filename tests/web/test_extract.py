@@ -43,7 +43,7 @@ def test_pages_without_an_article_are_refused_with_the_reason(name: str, reason:
     with pytest.raises(FetchError, match=reason.replace("(", r"\(").replace(")", r"\)")) as info:
         extract.article(page(name))
     assert str(info.value).startswith(f"http://127.0.0.1:8000/{name}: ")
-    assert str(info.value).endswith("skipped")
+    assert "skipped" not in str(info.value)  # the caller says "skipped", once
 
 
 def article_html(paragraphs: int, extra: str = "") -> bytes:

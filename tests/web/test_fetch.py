@@ -33,7 +33,7 @@ class Clock:
 
 
 def fetcher(clock: Clock, **options: object) -> Fetcher:
-    settings = {"delay": 0.0, "timeout": 2.0, **options}
+    settings = {"delay": 0.0, "timeout": 2.0, "allow_hosts": ("127.0.0.1",), **options}
     return Fetcher(Options(**settings), sleep=clock.sleep, clock=clock.time)  # type: ignore[arg-type]
 
 
