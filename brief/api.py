@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from brief import config, deliver, ingest, pipeline, render, segment
@@ -12,10 +13,10 @@ from brief.config import Settings
 from brief.errors import ConfigError
 from brief.models import Article, Brief
 
+log = logging.getLogger("brief")
+
 # Settings from brief.toml, the environment and flags (see brief.config.load).
 load_settings = config.load
-
-log = logging.getLogger("brief")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +58,76 @@ def read(
 def build(
     paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
 ) -> Built:
-    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC)."""
+    """Read, brief and render; nothing is written. Undated settings brief as of today (UTC).
+
+    A brief is about one story: when the articles hold several (stories), the largest is
+    briefed and a warning names the others (build_stories briefs each).
+    """
     settings = settings or Settings()
     articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    found = stories(articles)
+    if len(found) > 1:
+        log.warning(
+            "the input holds %d stories: briefed %s; left out %s (--split briefs each)",
+            len(found),
+            _named(found[0]),
+            "; ".join(_named(story) for story in found[1:]),
+        )
+    return _built(found[0], settings)
+
+
+def build_stories(
+    paths: Sequence[str], settings: Settings | None = None, progress: Progress | None = None
+) -> tuple[Built, ...]:
+    """One brief per story in the articles under ``paths``, the largest story first."""
+    settings = settings or Settings()
+    articles = read(paths, allow_hosts=settings.daily.allow_hosts, progress=progress)
+    return tuple(_built(story, settings) for story in stories(articles))
+
+
+def _built(articles: Sequence[Article], settings: Settings) -> Built:
     made = pipeline.brief(articles, settings, settings.date or config.today())
     return Built(made, render.texts(made, settings.formats))
 
 
+def stories(articles: Sequence[Article]) -> tuple[tuple[Article, ...], ...]:
+    """``articles`` grouped by story (the daily digest's grouping), the largest first.
+
+    A syndicated copy stays with its story: its outlet backs the same facts. Articles keep
+    their input order within a story; stories of equal size keep the order of their first.
+    """
+    if len(articles) < 2 or len(articles) > pipeline.MAX_ARTICLES:
+        return (tuple(articles),)  # over the cap, pipeline.brief says so before any grouping
+    from brief.daily import stories as grouping
+
+    found = []
+    for story in grouping.stories(articles):
+        members = {id(a) for a in (*story.articles, *story.copies)}
+        found.append(tuple(a for a in articles if id(a) in members))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _named(articles: Sequence[Article]) -> str:
+    first = articles[0]
+    name = first.title or pipeline.opening(first.text)
+    count = f"{len(articles)} article{'s' if len(articles) > 1 else ''}"
+    return f"“{name}” ({count})"
+
+
 def write(built: Built, settings: Settings) -> tuple[deliver.Written, ...]:
-    files = {
-        settings.out / deliver.name(built.brief.date, built.slug, fmt): text
-        for fmt, text in built.texts.items()
-    }
+    return write_all([built], settings)
+
+
+def write_all(built: Sequence[Built], settings: Settings) -> tuple[deliver.Written, ...]:
+    """Every brief's files, all or none; two stories with one slug get -2, -3..."""
+    files: dict[Path, str] = {}
+    for one in built:
+        stem, n = one.slug, 1
+        while any(p.name.startswith(f"{one.brief.date}-{stem}.") for p in files):
+            n += 1
+            stem = f"{one.slug}-{n}"
+        for fmt, text in one.texts.items():
+            files[settings.out / deliver.name(one.brief.date, stem, fmt)] = text
     return deliver.write(files, force=settings.force)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -118,9 +119,15 @@ def build(
         list[str] | None,
         typer.Option("--email", metavar="ADDR", help="Then email the Markdown brief (repeatable)."),
     ] = None,
+    split: Annotated[
+        bool, typer.Option("--split", help="Inputs about several stories: one brief per story.")
+    ] = False,
     config_: Config = None,
 ) -> None:
     """Brief articles about one story into out/YYYY-MM-DD-<slug>.<format>.
+
+    Inputs about several stories: the largest is briefed and a warning names the others;
+    --split writes one brief per story.
 
     Example: brief build seeds --format md,json --date 2026-11-21
 
@@ -150,11 +157,15 @@ def build(
     if email and "md" not in settings.formats:
         raise ConfigError("--email sends the Markdown file: keep md in --format")
     with _progress() as progress:
-        result = api.build(_paths(paths), settings, progress=progress)
+        if split:
+            results = api.build_stories(_paths(paths), settings, progress=progress)
+        else:
+            results = (api.build(_paths(paths), settings, progress=progress),)
     if stdout:
-        typer.echo(result.texts[settings.formats[0]], nl=False)
+        for result in results:
+            typer.echo(result.texts[settings.formats[0]], nl=False)
         return
-    for written in api.write(result, settings):
+    for written in api.write_all(results, settings):
         _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
@@ -422,11 +433,21 @@ def _hoisted(argv: list[str]) -> list[str]:
     return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
 
 
+# The library names its settings ("the `force` setting"); the command line shows its flags.
+SETTING_RE = re.compile(r"the `(\w+)` setting")
+FLAG_NAMES = {"to": "--to ADDRESS", "config": "--config", "since": "--since"}
+
+
+def _flags(message: str) -> str:
+    """A library message in the command line's words: settings become their flags."""
+    return SETTING_RE.sub(lambda m: FLAG_NAMES.get(m[1], "--" + m[1].replace("_", "-")), message)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place a BriefError becomes `Error: ...` and an exit code."""
     _logging()
     try:
         app(args=_hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
     except BriefError as error:
-        typer.echo(f"Error: {' '.join(str(error).split())}", err=True)  # one line, always
+        typer.echo(f"Error: {_flags(' '.join(str(error).split()))}", err=True)  # one line
         raise SystemExit(error.exit_code) from None

@@ -84,7 +84,7 @@ def _plan(files: Mapping[Path, str], force: bool) -> list[tuple[Path, str, str]]
             if not force:
                 raise OutputError(
                     f"{path} already exists with other content: nothing was written "
-                    "(use --force to replace it, or --out for another folder)"
+                    "(the `force` setting replaces it; the `out` setting writes elsewhere)"
                 )
             plan.append((path, content, "replaced"))
         else:

@@ -106,3 +106,4 @@ class Budget:
     outlook: int
     quotes: int
     words: int | None
+    differ: int = 0  # facts shown under "Where sources differ" (not counted in ``words``)

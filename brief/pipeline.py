@@ -7,12 +7,11 @@ Pure: no files are read or written here (ingest and deliver sit at the two ends)
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
+from brief import claims, lede, sections, segment, select, timeline
 from brief import scoring as score
-from brief import sections, segment, select
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
 from brief.models import Article, Brief, Corpus, Group, Item, Section, Sentence, Source, Support
@@ -40,15 +39,17 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
 
     matrix = vectors.tfidf(corpus)  # one matrix for grouping and for redundancy checks
     groups = select.groups(corpus, scores, matrix)
-    picks = sections.choose(corpus, groups, settings.budget, matrix)
+    story = timeline.story(corpus)
+    picks = sections.choose(corpus, groups, settings.budget, matrix, story)
     if not picks:
         raise _nothing_to_state(corpus, groups, settings)
+    known = claims.names(corpus.sentences)
     built = tuple(
-        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p) for p in chosen))
+        Section(key, sections.HEADINGS[key], tuple(_item(corpus, p, known) for p in chosen))
         for key, chosen in picks.items()
     )
     return Brief(
-        title=headline(corpus, groups, picks),
+        title=headline(corpus, picks, story),
         date=date,
         method=settings.method,
         sections=built,
@@ -71,10 +72,13 @@ def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Setting
     )
 
 
-def _item(corpus: Corpus, pick: sections.Pick) -> Item:
+def _item(corpus: Corpus, pick: sections.Pick, known: frozenset[str]) -> Item:
+    """The pick's shown sentence, cited with every member that states its claim (claims.agree)."""
+    shown = corpus.sentences[pick.group.members[0]]
     support = tuple(
         Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
         for m in pick.group.members
+        if m == pick.group.members[0] or claims.agree(shown, corpus.sentences[m], known)
     )
     return Item(text=support[0].sentence, speaker=pick.speaker, support=support)
 
@@ -83,7 +87,7 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
     return tuple(
         Source(
             id=i + 1,
-            title=a.title or _opening(a.text),
+            title=a.title or opening(a.text),
             outlet=a.outlet,
             url=a.url,
             published=a.published,
@@ -101,7 +105,8 @@ OPENING_WORDS = 10
 OPENING_CHARS = 80
 
 
-def _opening(text: str) -> str:
+def opening(text: str) -> str:
+    """An article's opening words, as a reader would quote it."""
     words = text.split()
     opening = " ".join(words[:OPENING_WORDS])
     if len(opening) > OPENING_CHARS:
@@ -110,31 +115,17 @@ def _opening(text: str) -> str:
 
 
 def headline(
-    corpus: Corpus, groups: Sequence[Group], picks: dict[str, tuple[sections.Pick, ...]]
+    corpus: Corpus,
+    picks: dict[str, tuple[sections.Pick, ...]],
+    story: timeline.Timeline | None = None,
 ) -> str:
-    """The article title that best covers what the brief says; the lede when none has one."""
-    weights: dict[str, float] = {}
-    for chosen in picks.values():
-        for pick in chosen:
-            for m in pick.group.members:
-                for term in set(corpus.sentences[m].terms):
-                    weights[term] = weights.get(term, 0.0) + pick.group.score
-    best: tuple[float, int, str] | None = None
-    for i, article in enumerate(corpus.articles):
-        title = article.title
-        if not title or title.rstrip().endswith("?"):
-            continue
-        terms = set(segment.terms(segment.words(title)))
-        if not terms:
-            continue
-        value = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
-        key = (-value, i, title)
-        if best is None or key < best:
-            best = key
-    if best is not None:
-        return best[2]
+    """The article title that best states the lede's event; else the lede's main clause."""
+    story = story or timeline.story(corpus)
     first = next(iter(picks.values()))[0]
-    return corpus.sentences[first.group.members[0]].text
+    rank = {a: r for r, a in enumerate(timeline.newest(story.dates))}
+    titles = sorted((rank[i], a.title) for i, a in enumerate(corpus.articles) if a.title)
+    weight = lede.weights(corpus)
+    return lede.headline(corpus.sentences[first.group.members[0]].text, titles, weight)
 
 
 # A file name holds at most 255 bytes; the slug sits between a date and a format suffix, and a

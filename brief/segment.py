@@ -22,7 +22,8 @@ from typing import Any
 from brief.models import Article, Corpus, Sentence
 
 # Lower-case, without the final period, as Punkt stores them. Titles, months, days, US states
-# as newsrooms abbreviate them (AP style), company suffixes and the usual Latin.
+# as newsrooms abbreviate them (AP style), company suffixes, "Alex." of the firm BT Alex. Brown
+# and the usual Latin.
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov lt col gen maj capt sgt cpl pvt adm cmdr cmndr rev hon pres supt
@@ -31,7 +32,8 @@ ABBREVIATIONS = frozenset(
     mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo n.h n.j n.m n.y n.c n.d s.c s.d w.va
-    inc corp co ltd llc plc bros dept univ assn est no nos vol vs etc approx
+    inc corp co cos ltd llc plc bros dept univ assn intl natl mfg est no nos vol vs etc approx
+    alex
     e.g i.e cf al viz ca
     u.s u.k u.n e.u u.s.a u.s.s.r d.c l.a a.m p.m b.c a.d ph.d m.d
     """.split()

@@ -1,7 +1,8 @@
 """Scores -> chosen sentences: same-fact groups across outlets and budgeted, redundancy-free picks.
 
 A *group* is one fact: the best-scored sentence and, from each other article, the sentence that
-states the same thing (tf-idf cosine >= GROUP_COSINE). Items of one brief never repeat each
+states the same thing (tf-idf cosine >= GROUP_COSINE) and the same claim (brief.claims.agree:
+same figures, polarity, actor and quotation). Items of one brief never repeat each
 other: two sentences are redundant when they share half their words or their cosine is high.
 Every order is broken explicitly by (-score, article, position), so output is deterministic.
 """
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from brief import claims
 from brief.models import Corpus, Group, Sentence
 
 # Two sentences from different outlets state the same fact when their tf-idf cosine is at least
@@ -92,6 +94,7 @@ def groups(corpus: Corpus, scores: Sequence[float], matrix: Any = None) -> tuple
     sims.data[sims.data < GROUP_COSINE] = 0.0
     sims.eliminate_zeros()
     sentences = corpus.sentences
+    known = claims.names(sentences)
     used: set[int] = set()
     found: list[Group] = []
     for i in order(corpus, scores):
@@ -101,7 +104,7 @@ def groups(corpus: Corpus, scores: Sequence[float], matrix: Any = None) -> tuple
         # Two rounds: outlets that match the lead, then outlets that match one of those (a
         # second outlet often words the fact like the third one rather than like the lead).
         for _ in range(GROUP_HOPS):
-            best = _matches(corpus, sims, loose, members, used)
+            best = _matches(corpus, sims, loose, members, used, known)
             members.extend(j for _, j in sorted(best.values()))
         used.update(members)
         found.append(Group(members=tuple(members), score=float(scores[i])))
@@ -113,7 +116,12 @@ def _near_lead(loose: Any, lead: int, j: int, sentences: Sequence[Sentence]) -> 
 
 
 def _matches(
-    corpus: Corpus, sims: Any, sims_lead: Any, members: list[int], used: set[int]
+    corpus: Corpus,
+    sims: Any,
+    sims_lead: Any,
+    members: list[int],
+    used: set[int],
+    known: frozenset[str],
 ) -> dict[int, tuple[float, int]]:
     """For each article not yet in the group, its sentence that best states the same fact."""
     sentences = corpus.sentences
@@ -130,6 +138,8 @@ def _matches(
                 continue
             if m != members[0] and not _near_lead(sims_lead, members[0], j, sentences):
                 continue
+            if not claims.agree(sentences[members[0]], other, known):
+                continue  # the same words, another claim: other figures, a "not", another actor
             key = (-float(sim), j)
             if other.article not in best or key < best[other.article]:
                 best[other.article] = key

@@ -17,11 +17,17 @@ SPEAKER_MAX_WORDS = 10
 
 SPEECH = (
     r"(?:said|says|told|tells|added|adds|warned|warns|stated|states|declared|noted|argued|"
-    r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented)"
+    r"insisted|wrote|writes|explained|announced|stressed|urged|asked|replied|commented|"
+    r"(?:was|were) quoted as saying)"
 )
 QUOTED_RE = re.compile(rf"[“\"][^”\"]{{{QUOTE_MIN_CHARS},}}[”\"]")
+QUOTATION_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # “…,” a spokesperson from the US Commerce Department said
-WHO_AFTER_QUOTE = re.compile(rf"[”\"]\s*(?P<who>[^“”\".,;:()]{{2,90}}?)\s+{SPEECH}\b")
+# “…,” Gina Raimondo, the Commerce secretary, said
+WHO_AFTER_QUOTE = re.compile(
+    rf"[”\"]\s*(?P<who>[^“”\".,;:()]{{2,90}}?(?:,\s+(?:the|a|an)\s+[^“”\".,;:()]{{2,60}},)?)"
+    rf"\s+{SPEECH}\b"
+)
 # “…,” said Gina Raimondo.
 WHO_AFTER_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^“”\",.;:()]{{2,90}})")
 # US Commerce Secretary Gina Raimondo told the Wall Street Journal, “…”
@@ -35,29 +41,108 @@ ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# A label opening with one of these is a clause or a pronoun, not a speaker ("So far Saqib",
+# "Although the government", "There was an", "As Livingston").
+NOT_OPENING = PRONOUNS | frozenset(
+    "there this that these those when where while if as so but and or then after before "
+    "because since although though also however yet still meanwhile what which who in on at "
+    "for with by from of to during about".split()
+)
+# A label holding one of these is a clause ("Estrada called Anwar his friend and").
+CLAUSE_WORDS = frozenset(
+    "said says called calls told tells added has had have is was were are would will could "
+    "issued released gave made sent put and or but".split()
+)
+# Honorifics and initials keep their period inside a name: "Dr. Ruth Kirschstein",
+# "David C. Smith", "Rev. Jesse Jackson". Masked with a one-character stand-in while matching.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof rev sen rep gov lt col gen maj capt sgt adm cmdr hon pres supt st jr sr "
+    "msgr fr".split()
+)
+DOT = "\u2024"  # ONE DOT LEADER: same length as ".", never in news copy
+ABBREVIATION_RE = re.compile(r"\b([A-Za-z]{1,5})\.(?=\s+[A-Z])")
+TITLE_WORDS = TITLE_ABBREVIATIONS | frozenset(
+    "president minister secretary senator governor judge chairman director spokesman "
+    "spokeswoman spokesperson official premier mayor".split()
+)
+# "NTSB Chairman Jim Hall at a press conference here": where he spoke is not who he is.
+CIRCUMSTANCE_RE = re.compile(
+    r"\s+(?:(?:at|in|on|during|after|before|from|while|when)\s+[a-z]|(?:last|earlier|later|"
+    r"this|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)).*$"
+)
+# Titles of people (a saint or a street is no speaker: "St. Mark's").
+PERSON_TITLES = TITLE_ABBREVIATIONS - {"st", "jr", "sr"}
 
 
 def speaker(corpus: Corpus, index: int) -> str | None:
-    """Who is quoted in sentence ``index``, when it holds a quotation and says who."""
+    """Who is quoted in sentence ``index``, when it holds a quotation and says who.
+
+    Never a pronoun, a function word, a lone title or initial, or a clause: a quotation whose
+    speaker cannot be named is not used."""
     sentence = corpus.sentences[index]
     if not QUOTED_RE.search(sentence.text):
         return None
     who = _attribution(sentence.text)
-    if who is None and sentence.text.lstrip().startswith(("“", '"')):
+    if who is None and _quotation_alone(sentence.text):
         # A quotation that carries on the one before it: "…," he said. "More…"
         previous = _previous(corpus, index)
         who = _attribution(previous.text) if previous is not None else None
+        index = index - 1 if who is not None else index
     if who is not None and _needs_antecedent(who):
         who = _antecedent(corpus, index, who)
-    return _tidy(who) if who else None
+    who = _tidy(who) if who else None
+    if who is not None and len(who.split()) == 1:
+        who = _full_name(corpus.articles[sentence.article].text, who)
+    return who if who is not None and _valid(who) else None
+
+
+def _quotation_alone(text: str) -> bool:
+    """'“…”' and nothing else: a quotation that carries on its speaker's previous sentence
+    (not '“…,” Habibie was quoted as saying', whose speaker is named but not by our patterns)."""
+    return bool(re.fullmatch(r"\s*[“\"][^”\"]+[”\"]\s*", text))
+
+
+def _mask(text: str) -> str:
+    """Periods of titles and initials as DOT, so a name runs across them (same length)."""
+
+    def keep(match: re.Match[str]) -> str:
+        word = match.group(1)
+        inner = word.lower() in TITLE_ABBREVIATIONS or (len(word) == 1 and word.isupper())
+        return word + (DOT if inner else ".")
+
+    return ABBREVIATION_RE.sub(keep, text)
 
 
 def _attribution(text: str) -> str | None:
+    masked = _mask(text)
     for pattern in (WHO_DASH, WHO_AFTER_QUOTE, WHO_AFTER_VERB, WHO_BEFORE):
-        match = pattern.search(text)
+        match = pattern.search(masked)
         if match and 0 < len(match.group("who").split()) <= SPEAKER_MAX_WORDS:
-            return match.group("who").strip()
+            who = match.group("who").strip().replace(DOT, ".")
+            tidy = _tidy(who)
+            if _needs_antecedent(who) or (tidy is not None and _valid(tidy)):
+                return who  # else a later pattern may name the speaker ('"I've…" — Arden said')
     return None
+
+
+def _valid(who: str) -> bool:
+    words = who.replace(",", " ").split()
+    # "I've" is "i", "We're" is "we": a contraction keeps its pronoun
+    lowered = [re.split(r"[’']", w.lower().strip("."))[0] for w in words]
+    if lowered[0] in NOT_OPENING or lowered[-1] in NOT_OPENING or CLAUSE_WORDS & set(lowered):
+        return False
+    if len(words) == 1 and (lowered[0] in TITLE_WORDS or len(lowered[0]) == 1):
+        return False
+    return not re.search(r"\b[A-Z]\.?$", who)  # cut at an initial: "David C"
+
+
+def _full_name(article: str, surname: str) -> str:
+    """'Zimmerman' -> 'Ronald Zimmerman' (or 'Dr. Ann Zimmerman'): the article's full name."""
+    title = r"(?:(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.\s+)?"
+    pattern = rf"\b{title}[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)}\b"
+    match = re.search(pattern, article)
+    return match.group(0) if match else surname
 
 
 def _previous(corpus: Corpus, index: int) -> Sentence | None:
@@ -75,6 +160,7 @@ def _needs_antecedent(who: str) -> bool:
 def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
     """'the department' -> 'The US Commerce Department' from the sentences just before."""
     head = who.split()[-1]
+    article = corpus.articles[corpus.sentences[index].article].text
     for back in range(1, 4):
         if index - back < 0:
             break
@@ -82,7 +168,9 @@ def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
         if earlier.article != corpus.sentences[index].article:
             break
         if head.lower() in PRONOUNS:
-            found = _attribution_any(earlier.text)
+            found = _attribution_any(earlier.text) or _person(earlier.text, article)
+            if found is not None and found.split()[0].lower() in PRONOUNS:
+                continue  # "He said…" before "…," he added: look further back
         else:
             pattern = rf"(?:The\s+)?(?:[A-Z][\w.’'&-]*\s+){{0,4}}{re.escape(head)}\b"
             match = re.search(pattern, earlier.text, re.IGNORECASE)
@@ -92,9 +180,31 @@ def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
     return None
 
 
+NAME_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _person(text: str, article: str) -> str | None:
+    """The last full name in ``text`` that the article shows to be a person's (by a title or a
+    speech verb elsewhere): "Tom Arden" in "Harbour master Tom Arden inspected the pier"."""
+    from brief import standalone
+
+    people = {m.group(1) for rx in standalone.PERSON_RES for m in rx.finditer(article)}
+    names = [m.group(0) for m in NAME_RE.finditer(text) if m.group(0).split()[-1] in people]
+    return names[-1] if names else None
+
+
 def _attribution_any(text: str) -> str | None:
-    match = WHO_BEFORE.search(text)
-    return match.group("who") if match else None
+    """The person named as speaking, or else the last person a title names, in ``text``."""
+    masked = _mask(text)
+    match = WHO_BEFORE.search(masked) or WHO_AFTER_VERB.search(masked)
+    if match:
+        return match.group("who").replace(DOT, ".")
+    titled = re.findall(
+        r"\b(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLES)) + r")\u2024\s+"
+        r"[A-Z][a-z]+(?:\s+[A-Z]\u2024)?(?:\s+[A-Z][a-z]+)?",
+        masked,
+    )
+    return titled[-1].replace(DOT, ".") if titled else None
 
 
 def _tidy(who: str) -> str | None:
@@ -104,6 +214,7 @@ def _tidy(who: str) -> str | None:
         who = f"{role.group('org').strip()} {role.group('role').lower()}"
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s+(?:also|then|later|earlier|previously)$", "", who)
+    who = CIRCUMSTANCE_RE.sub("", who)
     if not who or not who[0].isupper() or len(who.split()) > SPEAKER_MAX_WORDS:
         return None
     return who

@@ -19,7 +19,8 @@ def words(text: str) -> set[str]:
 
 
 def verify(data: dict[str, Any], root: Path) -> None:
-    """Every support sentence is verbatim in its source's file; no two items overlap."""
+    """Every support sentence is verbatim in its source's file; no two items overlap (the
+    versions under "Where sources differ" restate a fact by design)."""
     sources = {s["id"]: s for s in data["sources"]}
     items = [i for s in data["sections"] for i in s["items"]]
     for item in items:
@@ -28,8 +29,9 @@ def verify(data: dict[str, Any], root: Path) -> None:
             source = sources[support["source"]]
             raw = (root / source["path"]).read_text("utf-8")
             assert norm(support["sentence"]) in norm(raw), support
-    for i, a in enumerate(items):
-        for b in items[i + 1 :]:
+    told = [i for s in data["sections"] if s["key"] != "differ" for i in s["items"]]
+    for i, a in enumerate(told):
+        for b in told[i + 1 :]:
             wa, wb = words(a["text"]), words(b["text"])
             assert len(wa & wb) < 0.5 * min(len(wa), len(wb)), (a["text"], b["text"])
 

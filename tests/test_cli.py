@@ -166,6 +166,58 @@ def test_methods_lists_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
         assert name in out
 
 
+STORIES = {
+    "fire": [
+        "A fire destroyed the old textile mill in Northvale on Monday night, and firefighters "
+        "battled the flames for six hours before the roof of the mill collapsed.",
+        "Firefighters said the fire at the Northvale mill started in a storage room full of "
+        "cotton bales, and the flames spread to the roof within minutes.",
+        "The Northvale fire chief said the mill fire was the largest in the town in decades, "
+        "and investigators are searching the ruins of the mill for the cause of the flames.",
+    ],
+    "merger": [
+        "Acme Foods agreed to buy the dairy maker Brightmilk for $2 billion, the companies said, "
+        "creating the largest dairy group in the country.",
+        "Shareholders of Brightmilk will receive $40 a share in cash under the dairy deal, which "
+        "Acme Foods expects to close next year after a review by regulators.",
+    ],
+    "election": [
+        "Voters in the island nation of Tavira elected a new parliament on Sunday, and the "
+        "opposition Green Alliance won a majority of the seats, electoral officials said.",
+        "The Green Alliance leader promised to form a government within a week after the "
+        "parliament election gave her party 41 of the 70 seats in Tavira.",
+    ],
+}
+
+
+@pytest.fixture
+def three_stories(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for story, texts in STORIES.items():
+        for i, text in enumerate(texts):
+            (folder / f"{story}-{i}.txt").write_text(text + "\n")
+    return tmp_path
+
+
+def test_build_on_several_stories_briefs_the_largest_and_warns(three_stories: Path) -> None:
+    done = run("build", "mixed", "--date", "2026-11-21", cwd=three_stories)
+    assert done.returncode == 0, done.stderr
+    (md,) = (three_stories / "out").glob("*.md")
+    assert "Northvale" in md.read_text() and "Brightmilk" not in md.read_text()
+    warning = next(line for line in done.stderr.splitlines() if line.startswith("Warning:"))
+    assert "3 stories" in warning and "Acme Foods" in warning and "Tavira" in warning
+
+
+def test_split_writes_one_brief_per_story(three_stories: Path) -> None:
+    done = run("build", "mixed", "--split", "--date", "2026-11-21", cwd=three_stories)
+    assert done.returncode == 0, done.stderr
+    briefs = sorted(p.read_text() for p in (three_stories / "out").glob("*.md"))
+    assert len(briefs) == 3
+    for word in ("Northvale", "Brightmilk", "Tavira"):
+        assert sum(word in text for text in briefs) == 1
+
+
 # -- the basics: version, python -m, completion, quiet and verbose ----------------------------
 
 

@@ -93,7 +93,7 @@ def test_a_missing_file_says_so_when_one_is_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ConfigError, match=r"no brief\.toml here: pass --config"):
+    with pytest.raises(ConfigError, match=r"no brief\.toml here: give the `config` setting a path"):
         config.load(None, env={}, need_file=True)
     assert config.load(None, env={}).config_file is None
 

@@ -51,3 +51,15 @@ def test_written_files_follow_the_umask_and_private_ones_stay_private(
     for name in ("a.md", "a.json"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask
     assert (tmp_path / "outbox.eml").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_library_names_settings_and_the_cli_shows_flags(tmp_path: Path) -> None:
+    from brief import cli
+
+    deliver.write({tmp_path / "a.md": "one\n"})
+    with pytest.raises(OutputError) as caught:
+        deliver.write({tmp_path / "a.md": "two\n"})
+    assert "--" not in str(caught.value)
+    assert "the `force` setting replaces it" in str(caught.value)
+    shown = cli._flags(str(caught.value))
+    assert "(--force replaces it; --out writes elsewhere)" in shown

@@ -120,3 +120,28 @@ def test_the_fast_punkt_splits_as_nltks_own_classes() -> None:
     ]
     for text in texts * 2:  # the second round runs on memoised decisions
         assert list(segment._punkt().span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The offer was led by BT Alex. Brown and two other banks. It closed Friday.",
+            ["The offer was led by BT Alex. Brown and two other banks.", "It closed Friday."],
+        ),
+        (
+            "Analysts at Smith Barney Inc. raised the target. The shares rose.",
+            ["Analysts at Smith Barney Inc. raised the target.", "The shares rose."],
+        ),
+        (
+            "The advisers were Smith Barney Inc. The shares rose.",
+            ["The advisers were Smith Barney Inc.", "The shares rose."],
+        ),
+        (
+            "Analyst David C. Marsh said the offer was fair. The shares rose.",
+            ["Analyst David C. Marsh said the offer was fair.", "The shares rose."],
+        ),
+    ],
+)
+def test_firm_names_and_initials_stay_whole(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

@@ -49,3 +49,86 @@ def test_a_pronoun_or_short_title_speaker_is_resolved_from_earlier_sentences() -
         ]
     )
     assert speakers.speaker(corpus, 1) == "US Commerce Department"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # titles and initials stay inside the name
+        (
+            "“The harbour is safe again,” said Dr. Ruth Kallander, a port physician.",
+            "Dr. Ruth Kallander",
+        ),
+        ("“The harbour is safe again,” said David C. Marsh, the harbour master.", "David C. Marsh"),
+        (
+            "“The harbour is safe again,” said the Rev. Jesse Ostby, the port chaplain.",
+            "Rev. Jesse Ostby",
+        ),
+        # the role the text gives comes with the name
+        (
+            "“The harbour is safe again,” Gina Varga, the harbour secretary, said.",
+            "Gina Varga, the harbour secretary",
+        ),
+        # where he spoke is not who he is
+        (
+            "“We are looking at the hull,” said Chairman Jim Hollis at a press conference here.",
+            "Chairman Jim Hollis",
+        ),
+        # clauses and function words are no speakers: no quote
+        ("Varga called Ostby his friend and said, “We all want the harbour open again.”", None),
+        ("So far Saqib said “the harbour will reopen by the end of the month.”", None),
+        (
+            'Until the storm passes, Arden said, "I\'ve argued that the harbour must stay shut."',
+            "Arden",
+        ),
+        ("Although the council said “every boat will be checked twice,” none was.", None),
+    ],
+)
+def test_speaker_labels(text: str, who: str | None) -> None:
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 0) == who
+
+
+def test_he_said_is_the_person_named_before_in_the_same_article() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "Tom Arden, the harbour master, inspected the damaged pier on Monday.",
+                "He said the pier could reopen within a month.",
+                "“We have never seen a storm like this one,” he added.",
+            )
+        ]
+    )
+    assert speakers.speaker(corpus, 2) == "Tom Arden"
+
+
+def test_a_quote_named_to_another_speaker_is_not_given_the_previous_one() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "Harbour master Tom Arden, the port's chief, said the pier was safe.",
+                "“I'm very worried about how my friend has been treated,” Varga was quoted as "
+                "saying by the weekly paper.",
+            )
+        ]
+    )
+    assert speakers.speaker(corpus, 1) == "Varga"
+
+
+def test_an_unresolved_he_gives_no_quote() -> None:
+    corpus = segment.corpus(
+        [article("“We have never seen a storm like this one in the harbour,” he added.")]
+    )
+    assert speakers.speaker(corpus, 0) is None
+
+
+def test_a_surname_label_is_given_the_article_s_full_name() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "Ronald Zeller, who runs the ferry company, inspected the pier.",
+                "“The pier will not reopen before spring,” Zeller said.",
+            )
+        ]
+    )
+    assert speakers.speaker(corpus, 1) == "Ronald Zeller"

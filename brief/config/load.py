@@ -71,7 +71,9 @@ def load(
     env = os.environ if env is None else env
     path = config_path(config, env) if data is None else None
     if path is None and need_file and data is None:
-        raise ConfigError(f"no {CONFIG_NAME} here: pass --config PATH (or set BRIEF_CONFIG)")
+        raise ConfigError(
+            f"no {CONFIG_NAME} here: give the `config` setting a path (or set BRIEF_CONFIG)"
+        )
     data = load_file(path) if data is None else data
     unknown = sorted(set(data) - set(TABLES))
     if unknown:

@@ -19,10 +19,12 @@ DEFAULT_METHOD = "brief"  # scoring.DEFAULT (a test holds the two equal)
 
 # Sized after seeds article 002, the briefing the product is modelled on: a one-sentence lede,
 # four or five facts, a short background and two outlook bullets; a phone screen for `short`.
+# "Where sources differ" lists every version of a fact, so it is capped in facts, not words:
+# one on a phone screen, and about one in five facts of the longer briefs.
 PRESETS: dict[str, Budget] = {
-    "short": Budget(lede=1, known=3, background=1, outlook=1, quotes=1, words=200),
-    "standard": Budget(lede=1, known=5, background=2, outlook=2, quotes=3, words=450),
-    "long": Budget(lede=2, known=8, background=4, outlook=3, quotes=4, words=800),
+    "short": Budget(lede=1, known=3, background=1, outlook=1, quotes=1, words=200, differ=1),
+    "standard": Budget(lede=1, known=5, background=2, outlook=2, quotes=3, words=450, differ=2),
+    "long": Budget(lede=2, known=8, background=4, outlook=3, quotes=4, words=800, differ=3),
 }
 DEFAULT_LENGTH = "standard"
 

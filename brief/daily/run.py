@@ -119,7 +119,7 @@ def window(date: str, span: dt.timedelta | None, now: dt.datetime) -> Window:
     except OverflowError:
         raise ConfigError(
             f"a window of {span.days:,} days before {end:%Y-%m-%d} starts before year 1: "
-            "give a shorter --since"
+            "give a shorter `since` setting"
         ) from None
 
 
@@ -301,7 +301,10 @@ def _mail(
         return (), "no recipients in [daily]: not mailed"
     marker = path.with_name(f".{path.stem}.sent")
     if marker.exists() and not force:
-        return (), f"already mailed today ({marker}): not sent again (use --force to resend)"
+        return (
+            (),
+            f"already mailed today ({marker}): not sent again (the `force` setting sends it again)",
+        )
     assert send is not None  # checked before any work in run()
     subject = f"Daily brief {made.date}: " + "; ".join(s.brief.title for s in made.stories[:2])
     send(path, chosen.recipients, subject)

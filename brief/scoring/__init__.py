@@ -134,7 +134,7 @@ DEFAULT = "brief"
 METHODS: dict[str, Method] = {
     DEFAULT: Method(
         DEFAULT,
-        "brief's default: most weight of the cluster's key bigrams within the budget (exact ILP)",
+        "brief's default: most weight of the story's key bigrams within the budget (bounded ILP)",
         _concepts_rate,
         _concepts_choose,
     ),

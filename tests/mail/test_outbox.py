@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from brief import markup
 from brief.errors import ConfigError, DeliveryError, InputError, OutputError
+from brief.mail import message as mailmsg
 from brief.mail import outbox as mail
 from tests.servers.smtp import HOST, Inbox, Logins, Scripted, refused_port, self_signed, serving
 
@@ -197,7 +198,7 @@ def test_any_subject_stays_one_header(subject: str) -> None:
     msg = parse(build(subject=subject).as_bytes())
     assert sorted(msg.keys()) == sorted(build().keys())
     assert msg["Subject"] == (
-        mail.subject_line(subject) or "Storm Ana makes landfall — 22 November 2026"
+        mailmsg.subject_line(subject) or "Storm Ana makes landfall — 22 November 2026"
     )
 
 
@@ -206,8 +207,8 @@ def test_any_subject_stays_one_header(subject: str) -> None:
 )
 def test_long_non_ascii_subjects_survive_the_wire(subject: str) -> None:
     msg = parse(build(subject=subject).as_bytes(policy=mail.WIRE))
-    assert msg["Subject"] == mail.subject_line(subject)
-    assert len(msg["Subject"]) <= mail.SUBJECT_MAX
+    assert msg["Subject"] == mailmsg.subject_line(subject)
+    assert len(msg["Subject"]) <= mailmsg.SUBJECT_MAX
 
 
 @pytest.mark.parametrize(

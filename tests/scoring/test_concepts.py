@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,7 +94,7 @@ def test_weights_count_articles_and_discount_late_mentions() -> None:
     # Three articles state it: two as their lead (1 each), one at position 2 (1 / sqrt(3)).
     assert math.isclose(table[("northern", "airport")], 2 + 3**-0.5)
     lone = corpus([lead], [filler], [filler], [filler], [filler], [filler], [filler])
-    assert ("northern", "airport") not in concepts.weights(lone)  # 1 of 7 < 30%
+    assert ("northern", "airport") not in concepts.weights(lone)  # 1 of 7 < isqrt(7) = 2
 
 
 def test_choose_prefers_what_many_articles_report() -> None:
@@ -160,3 +163,73 @@ def test_summaries_of_wire_copy_carry_no_datelines(tmp_path: Path) -> None:
         "(AP)" not in s.text and not s.text.startswith(("KINSHASA", "GOMA")) for s in summary
     )
     assert all(select.eligible(s) for s in summary)
+
+
+def random_cluster(seed: int, articles: int = 8, per_article: int = 8) -> Corpus:
+    """Sentences of 10-18 words drawn from the test vocabulary: many overlapping concepts."""
+    rng = random.Random(seed)
+
+    def sentence() -> str:
+        words = [rng.choice(VOCABULARY + FILLER) for _ in range(rng.randint(10, 18))]
+        return " ".join(words).capitalize() + "."
+
+    return corpus(*[[sentence() for _ in range(per_article)] for _ in range(articles)])
+
+
+def covered_weight(c: Corpus, picked: tuple[int, ...]) -> float:
+    table = concepts.weights(c)
+    found = {k for i in picked for k in concepts.concepts(c.sentences[i]) if k in table}
+    return sum(table[k] for k in found)
+
+
+@pytest.mark.parametrize("limit", [0, 1])
+def test_a_tiny_node_limit_gives_a_deterministic_fallback(
+    limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scipy.optimize
+
+    c = random_cluster(seed=1)
+    exact = concepts.choose(c, 100, None)
+    statuses: list[int] = []
+    solve = scipy.optimize.milp
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = solve(*args, **kwargs)
+        statuses.append(result.status)
+        return result
+
+    monkeypatch.setattr(scipy.optimize, "milp", spy)
+    monkeypatch.setattr(concepts, "NODE_LIMIT", limit)
+    runs = {concepts.choose(c, 100, None) for _ in range(3)}
+    assert statuses and all(status != 0 for status in statuses)  # the limit was reached
+    (picked,) = runs  # the same answer every time: the limit counts nodes, not seconds
+    assert words_of(picked, c) <= 100
+    table = concepts.weights(c)
+    greedy = tuple(concepts._greedy(c, concepts._pool(c, table), table, 100, None))
+    assert covered_weight(c, picked) >= covered_weight(c, greedy)  # never worse than greedy
+    assert covered_weight(c, picked) <= covered_weight(c, exact) + 1e-9
+    if limit == 0:  # no solution from the solver at all: the greedy cover
+        assert set(picked) == set(greedy)
+
+
+def test_the_pool_keeps_the_best_candidates_by_weight_per_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    c = random_cluster(seed=3)
+    table = concepts.weights(c)
+    whole = concepts._pool(c, table)
+    monkeypatch.setattr(concepts, "POOL_LIMIT", 5)
+    kept = concepts._pool(c, table)
+    assert len(whole) > 5 and len(kept) == 5
+    assert [i for i, _ in kept] == sorted(i for i, _ in kept)
+
+    def value(i: int) -> float:
+        return covered_weight(c, (i,)) / concepts.word_count(c.sentences[i])
+
+    worst_kept = min(value(i) for i, _ in kept)
+    assert all(value(i) <= worst_kept for i, _ in whole if (i, _) not in kept)
+    assert set(concepts.choose(c, 60, None)) <= {i for i, _ in kept}
+
+
+def test_the_article_threshold_grows_with_the_square_root_of_the_cluster() -> None:
+    assert [concepts.min_docs(n) for n in (1, 3, 4, 5, 9, 10, 25, 100)] == [1, 1, 2, 2, 3, 3, 5, 10]

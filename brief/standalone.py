@@ -1,0 +1,161 @@
+"""Can a sentence be read alone, as one line of a brief? Openers, whole sentences, names.
+
+A brief's reader never sees the sentence before an item, so an item must not lean on it: no
+opening pronoun or connective ("He…", "But…", "Other groups…"), no unresolved reference ("The
+plea was…"), no "also" ("Espina also warned…"), and no person named by surname alone before the
+brief has given the full name. It must be whole: balanced quotation marks, no timeline line, no
+fact-box header fused to it, no parenthesised aside. Items are never rewritten: a fact whose
+every outlet leans on its context is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from brief import segment
+from brief.models import Corpus, Sentence
+
+# A sentence opening with one of these continues the one before it: out of context, in a brief,
+# it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
+LEANING_OPENERS = frozenset(
+    "But And Or Nor So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
+    "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
+    "Additionally Further Indeed Again Even Aside Apart Other Another Both Neither Each "
+    "It Its They Their Them He His Him She Her This These That Those Such There Here "
+    "We Our Us I My You Your".split()
+)
+LEANING_PHRASES = re.compile(
+    r"^[\"'“‘(]*(?:in addition|as a result|at the same time|for example|for instance|in fact|"
+    r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
+    r"the former|the (?:two|three|four) )",
+    re.IGNORECASE,
+)
+# "The plea was…", "The visit is…": a bare definite event noun and a verb at once point back at
+# an act the reader has not met ("The announcement, made by China's regulator, …" names it;
+# "The company has…" and "The government said…" are read as the story's actors).
+EVENT_NOUNS = (
+    "plea|move|moves|visit|decision|deal|agreement|announcement|measure|measures|plan|plans|"
+    "incident|attack|report|statement|offer|proposal|ruling|vote|trip|meeting|talks|accord|"
+    "step|steps|action|actions|effort|idea|remarks|comments|request|letter|call|change|changes|"
+    "episode|case|verdict|decree|order|ban|policy|findings|results|figure|figures|number"
+)
+REFERENCE_RE = re.compile(
+    rf"^(?:The|This|That|These|Those)\s+(?:{EVENT_NOUNS})\s+(?:is|was|were|are|has|had|have|"
+    r"will|would|could|came|comes|followed|marks|marked|means|meant)\b"
+)
+# "Beijing has criticized these measures": a demonstrative points at what came before.
+DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+")
+# "American officials have cited him since…": "him"/"her" with no one named before it.
+OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
+NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+# "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
+ALSO_WITHIN = 5
+QUOTES = '“"‘'
+# "___", "1928: Born in…", "- item", "June 28 -- Court rejects appeal": lines of a timeline.
+TIMELINE_RE = re.compile(
+    r"_{2,}|(?:^|\s)(?:1[89]|20)\d\d:\s|^\W*[-–—•*]\s|"
+    r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:--|—|–|:)\s"
+)
+# "YANKEES Pitching The starting pitching…": a capitals header run into the sentence.
+HEADER_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def stands_alone(sentence: Sentence) -> bool:
+    """False for sentences that lean on the one before: "But lately…", "These measures…"."""
+    text = sentence.text.lstrip()
+    if text[:1] in QUOTES:
+        return True  # a quotation opens as its speaker spoke
+    first = segment.FIRST_WORD_RE.match(text)
+    if first is not None and first.group(1) in LEANING_OPENERS:
+        return False
+    head = [w.lower() for w in sentence.words[1:ALSO_WITHIN]]
+    return not (
+        LEANING_PHRASES.match(text)
+        or REFERENCE_RE.match(text)
+        or DEMONSTRATIVE_RE.search(text)
+        or "also" in head
+        or _unnamed_pronoun(text)
+    )
+
+
+def _unnamed_pronoun(text: str) -> bool:
+    """ "him" or "her" with no full name before it in the sentence."""
+    pronoun = OBJECT_PRONOUN_RE.search(text)
+    return pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start())
+
+
+def whole(sentence: Sentence) -> bool:
+    """A whole sentence: a capital first, quotation marks balanced, no timeline line, fused
+    header or parenthesised aside."""
+    text = sentence.text.strip()
+    opening = text.lstrip(QUOTES + "'‘(")[:1]
+    return (
+        # a script without letter case (Chinese) has no capital to give
+        (opening.isupper() or opening.isdigit() or (opening.isalpha() and not opening.islower()))
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and not text.startswith("(")
+        and not TIMELINE_RE.search(text)
+        and not HEADER_RE.match(text)
+    )
+
+
+# A person: a capitalised pair after a title, or one that speaks or is described.
+TITLES = (
+    r"(?:Mr|Mrs|Ms|Dr|Rev|Sen|Gov|Rep|Gen|Col|Lt|Capt|President|Premier|Minister|Secretary|"
+    r"Prince|Princess|King|Queen|Judge|Justice|Chancellor|Pope|Bishop|Cardinal|Sheikh)"
+)
+PERSON_RES = (
+    re.compile(
+        rf"\b{TITLES}\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    ),
+    re.compile(
+        r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?),?\s+"
+        r"(?:said|says|told|added|who|a|an|the)\b"
+    ),
+    re.compile(r"\b(?:said|says|told)\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b"),
+)
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
+
+
+def surnames(corpus: Corpus) -> frozenset[str]:
+    """Surnames of the people the articles name in full ("Louis Farrakhan said")."""
+    titled, *described = PERSON_RES
+    texts = [a.text for a in corpus.articles]
+    by_title = {m.group(1) for t in texts for m in titled.finditer(t)}
+    by_role = {m.group(1) for t in texts for rx in described for m in rx.finditer(t)}
+    # A word also written in lower case ("house") is no name; nor, unless a title went before
+    # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
+    lower = {w for s in corpus.sentences for w in s.words if w.islower()}
+    after_the = {
+        w
+        for s in corpus.sentences
+        for b, w in zip(s.words, s.words[1:], strict=False)
+        if b.lower() in ("the", "a", "an")
+    }
+    found = by_title | (by_role - after_the)
+    return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def named_in_full(texts: Iterable[str]) -> frozenset[str]:
+    """Words that follow another capitalised word: "Farrakhan" in "Louis Farrakhan"."""
+    found: set[str] = set()
+    for text in texts:
+        words = [_bare(w) for w in segment.words(text)]
+        found.update(w for b, w in zip(["", *words], words, strict=False) if b[:1].isupper())
+    return frozenset(found)
+
+
+def unintroduced(text: str, people: Collection[str], introduced: Collection[str]) -> set[str]:
+    """The surnames ``text`` uses alone that neither it nor ``introduced`` names in full."""
+    words = [_bare(w) for w in segment.words(text)]
+    alone = {w for b, w in zip(["", *words], words, strict=False) if not b[:1].isupper()}
+    return (alone & set(people)) - named_in_full([text]) - set(introduced)

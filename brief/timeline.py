@@ -1,0 +1,384 @@
+"""Articles and sentences -> when: each article's date, and the time of what each sentence reports.
+
+An article's date comes from its ``published`` field (front matter, JSON), else a date in its
+file name (wire ids such as ``XIE19990412.0031`` carry one, as do ``2026-11-21-fire.md`` names),
+else a date in its opening words ("Oct. 16, 1998 --"), else it has none. The story's "now" is the
+newest article's date.
+
+A sentence's time is read from what it says, relative to its own article's date: explicit dates
+("Oct. 16", "March 1998"), years and decades, weekdays ("on Friday": the last Friday when told in
+the past tense, the next one in the future tense), and relative phrases ("yesterday", "last
+week", "next month", "three years ago", "earlier this year"). Of several, the latest counts: news
+reports the newest development and dates the old ones it recalls ("the talks, first held in
+1996, resumed on Friday"). Tense and aspect come from auxiliaries and modals ("will", "is set
+to", "may", "had been", "has long"): the future, a possibility, the past before the past.
+
+Pure functions over text and dates; nothing here reads a file or the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from brief.models import Article, Corpus
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
+    "a few": 3, "few": 3, "some": 3,
+}  # fmt: skip
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+
+# Written months need a capital ("May" the month, not "may" the modal); "Mar." and "Sept."
+# abbreviations take their period.
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_NUMBER = (
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|a few|few|some)"
+)
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("date", _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?"),
+        ("date", r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r"\b)?"),
+        ("month", _MONTH + r"(?:,?\s+(?:of\s+)?(?P<year>(?:1[5-9]|20)\d\d)\b)?(?!\s*\d)"),
+        ("decade", r"\b(?P<year>(?:1[5-9]|20)\d0)'?s\b"),
+        ("year", r"\b(?P<year>(?:1[5-9]|20)\d\d)\b(?![-/.,]\d)"),
+        ("weekday", r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        ("today", r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening)|now)\b"),
+        ("yesterday", r"(?i)\b(?:yesterday|last night)\b"),
+        ("tomorrow", r"(?i)\btomorrow\b"),
+        ("this", r"(?i)\b(?P<when>this|last|next|past|coming) "
+                 r"(?P<unit>week|month|year|decade)(?:end)?\b"),
+        ("ago", r"(?i)\b" + _NUMBER + r"\s+" + _UNIT + r"\s+(?:ago|earlier|before)\b"),
+        ("ago", r"(?i)\b(?P<n>)(?P<unit>day|week|month|year|decade)s\s+ago\b"),
+        ("within", r"(?i)\b(?:in|within|after) " + _NUMBER + r"\s+" + _UNIT + r"\b"),
+        ("part", r"(?i)\b(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)\b"),
+        ("recent", r"(?i)\b(?:recently|lately|in recent (?:days|weeks))\b"),
+    )
+)  # fmt: skip
+
+FUTURE_RE = re.compile(
+    r"(?i)\b(?:will|shall|won't|wo n't|[a-z]+'ll|(?:is|are|was|were|be) (?:going|set|scheduled|due|"
+    r"expected|slated|poised|likely|unlikely|planning|preparing|to be) to|plans? to|intends? to|"
+    r"aims? to|hopes? to|vows? to|promised? to|threatens? to|tomorrow|next (?:week|month|year)|"
+    r"(?:this|next|coming) (?:weekend)|upcoming|forthcoming)\b"
+)
+MODAL_RE = re.compile(
+    r"(?i)\b(?:may|might|could|likely|unlikely|forecasts?|predicts?|projected|expected|expects?|"
+    r"anticipated?)\b"
+)
+WOULD_RE = re.compile(r"(?i)\bwould\b")
+# "would" after one of these within WOULD_WINDOW words asks a question, it forecasts nothing
+# ("which items would be affected").
+QUESTION_WORDS = frozenset("which what whether how who why if".split())
+WOULD_WINDOW = 3
+# "declared that it would restrict": an intention reported in the past is that day's news.
+REPORTED_PAST_RE = re.compile(
+    r"\b(?:said|told|announced|declared|reported|added|insisted|stressed|confirmed)\b"
+)
+# Told by someone: what a source said is news of the day it was said.
+REPORTED_RE = re.compile(
+    r"\b(?:said|says|saying|told|tells|announced|reported|according to|added|insisted|stressed|"
+    r"denied|claimed|confirmed|argued|acknowledged|testified|quoted|asked|urged)\b"
+)
+PERFECT_PAST_RE = re.compile(
+    r"(?i)\b(?:had|'d) (?:not |never |long |already |been |once )*\w+(?:ed|en|wn|t)\b"
+)
+LONG_RE = re.compile(
+    r"(?i)\b(?:has|have) (?:long|always|been \w+ing since|been \w+ since)|\bfor (?:years|decades|"
+    r"centuries|generations)\b|\bsince (?:the )?(?:1[5-9]|20)\d\d|"
+    r"\b(?:history|historic(?:al|ally)?|"
+    r"dates? back|traditionally|founded|formerly|previously|once was|long-standing|longtime|"
+    r"decades-old|centuries-old)\b|\bin (?:recent|past) (?:months|years|decades)\b|"
+    r"\bover the (?:past|last) (?:few |several |two |three )?(?:months|years|decades)\b"
+)
+# "could have been caused": a modal of the past is an explanation, not an expectation.
+MODAL_PAST_RE = re.compile(r"(?i)\b(?:may|might|could|would|should|must)(?: not)? have\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a sentence's time may fall on, both ends included."""
+
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """What a sentence says about when: the span it names, and its tense and aspect."""
+
+    span: Span | None  # None: no time named, or none resolvable without a date
+    named: bool  # a time expression was found, resolved or not
+    absolute: bool  # the latest expression names a calendar date, month, year or decade
+    future: bool  # will, is set to, plans to, next week...
+    modal: bool  # may, could, expected, likely...
+    before: bool  # had been, has long, history, for decades...
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Dates of a story's articles, its window and "now", and the time of every sentence."""
+
+    dates: tuple[dt.date | None, ...]  # per article
+    now: dt.date | None  # the newest article's date
+    start: dt.date | None  # the oldest article's date
+    times: tuple[Time, ...]  # per sentence of the corpus
+
+
+# ---------------------------------------------------------------------------- article dates
+
+NAME_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+OPENING_DATE_RE = re.compile(
+    _MONTH + r"\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b|"
+    r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+)
+# A dateline's date sits in the article's first words ("WASHINGTON, Oct. 16, 1998 --").
+OPENING_CHARS = 80
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def article_date(article: Article) -> dt.date | None:
+    """The date ``article`` was published, from its metadata, file name or dateline."""
+    if article.published:
+        found = NAME_DATE_RE.search(article.published)
+        if found:
+            return _date(*(int(g) for g in found.groups()))
+    if article.path:
+        name = article.path.replace("\\", "/").rsplit("/", 1)[-1]
+        found = NAME_DATE_RE.search(name)
+        if found:
+            return _date(*(int(g) for g in found.groups()))
+    opening = OPENING_DATE_RE.search(article.text[:OPENING_CHARS])
+    if opening is None:
+        return None
+    if opening.group("iso"):
+        return dt.date.fromisoformat(opening.group("iso"))
+    return _date(
+        int(opening.group("year")), _month(opening.group("month")), int(opening.group("day"))
+    )
+
+
+# ---------------------------------------------------------------------------- sentence times
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _month_span(year: int, month: int) -> Span:
+    return Span(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> Span | None:
+    """The span one expression names, told on ``ref`` in the past or the future tense."""
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        day = _date(int(groups["year"]), int(groups["mon"]), int(groups["day"]))
+        return Span(day, day) if day else None
+    if kind in ("date", "month"):
+        month = _month(groups["month"])
+        if year is None:  # the nearest such month, ahead in the future tense
+            year = ref.year
+            if future and month < ref.month:
+                year += 1
+            elif not future and month > ref.month:
+                year -= 1
+        if kind == "month":
+            return _month_span(year, month)
+        day = _date(year, month, int(groups["day"]))
+        return Span(day, day) if day else None
+    if kind == "year" and year is not None:
+        return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if kind == "decade" and year is not None:
+        return Span(dt.date(year, 1, 1), dt.date(year + 9, 12, 31))
+    if kind == "weekday":
+        wanted = WEEKDAYS[groups["weekday"].lower()]
+        ahead = (wanted - ref.weekday()) % 7
+        day = ref + dt.timedelta(days=ahead) if future else ref - dt.timedelta(days=(7 - ahead) % 7)
+        return Span(day, day)
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if kind in offsets:
+        day = ref + dt.timedelta(days=offsets[kind])
+        return Span(day, day)
+    if kind == "recent":
+        return Span(ref - dt.timedelta(days=30), ref)
+    return _relative(kind, groups, ref)
+
+
+def _relative(kind: str, groups: dict[str, str | None], ref: dt.date) -> Span | None:
+    unit = (groups.get("unit") or "day").lower()
+    if kind == "this":
+        step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[
+            (groups["when"] or "this").lower()
+        ]
+        return _calendar_unit(unit, ref, step)
+    if kind == "part":
+        whole = _calendar_unit(unit, ref, 0)
+        if (groups["when"] or "").lower() == "earlier":
+            return Span(whole.first, ref)
+        return Span(ref, whole.last)
+    n_text = (groups.get("n") or "").lower()
+    n = int(n_text) if n_text.isdigit() else NUMBERS.get(n_text, 2)
+    days = n * UNIT_DAYS[unit]
+    if kind == "ago":
+        day = ref - dt.timedelta(days=days)
+        return Span(day, day)
+    if kind == "within":
+        day = ref + dt.timedelta(days=days)
+        return Span(day, day)
+    return None
+
+
+def _calendar_unit(unit: str, ref: dt.date, step: int) -> Span:
+    """This (0), the last (-1) or the next (1) calendar week, month, year or decade."""
+    if unit == "week":
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * step)
+        return Span(monday, monday + dt.timedelta(days=6))
+    if unit == "month":
+        return _month_span(*_shift_months(ref, step))
+    if unit == "decade":
+        start = ref.year - ref.year % 10 + 10 * step
+        return Span(dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+    return Span(dt.date(ref.year + step, 1, 1), dt.date(ref.year + step, 12, 31))
+
+
+ABSOLUTE = frozenset({"iso", "date", "month", "year", "decade"})
+
+
+def expressions(text: str) -> list[tuple[int, str, re.Match[str]]]:
+    """(offset, kind, match) of each time expression in ``text``; overlaps go to the first
+    pattern that claims the characters (a full date before its month, its month before its year)."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            if kind == "month" and not _month_word(text, m):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), kind, m))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _month_word(text: str, m: re.Match[str]) -> bool:
+    """A bare month name is a month, not "May" the name or "March" the verb: it comes with a
+    year or after "in", "since", "by", "until", "last", "next", "early", "late"..."""
+    if m.group("year"):
+        return True
+    before = text[: m.start()].split()[-1:]
+    return bool(before) and before[0].lower().rstrip(",") in MONTH_LEADS
+
+
+MONTH_LEADS = frozenset(
+    "in since by until till through from during last next early late mid this of before after "
+    "end".split()
+)
+
+
+def sentence_time(text: str, ref: dt.date | None) -> Time:
+    """The time of what ``text`` reports, told on ``ref`` (None: the date is unknown)."""
+    future = bool(FUTURE_RE.search(text))
+    found = expressions(text)
+    spans: list[tuple[Span, bool]] = []
+    for _, kind, m in found:
+        if ref is None and kind not in ABSOLUTE:
+            continue
+        if ref is None and kind in ("date", "month") and not m.group("year"):
+            continue
+        span = _resolve(kind, m, ref or dt.date(2000, 1, 1), future)
+        if span is not None:
+            spans.append((span, kind in ABSOLUTE))
+    latest = max(spans, key=lambda s: (s[0].last, s[0].first)) if spans else None
+    return Time(
+        span=latest[0] if latest else None,
+        named=bool(found),
+        absolute=bool(latest[1]) if latest else any(k in ABSOLUTE for _, k, _ in found),
+        future=future,
+        modal=bool(MODAL_RE.search(MODAL_PAST_RE.sub(" ", text)))
+        or (_forecast_would(text) and not REPORTED_PAST_RE.search(text)),
+        # "said the troops had moved": a reported past perfect is only the tense shifted back.
+        before=bool(LONG_RE.search(text))
+        or bool(PERFECT_PAST_RE.search(text) and not REPORTED_RE.search(text)),
+    )
+
+
+def _forecast_would(text: str) -> bool:
+    for m in WOULD_RE.finditer(text):
+        before = text[: m.start()].lower().split()[-WOULD_WINDOW:]
+        if not QUESTION_WORDS.intersection(before):
+            return True
+    return False
+
+
+def story(corpus: Corpus) -> Timeline:
+    """Every article's date, the story's window, and every sentence's time."""
+    dates = tuple(article_date(a) for a in corpus.articles)
+    known = [d for d in dates if d is not None]
+    return Timeline(
+        dates=dates,
+        now=max(known) if known else None,
+        start=min(known) if known else None,
+        times=tuple(sentence_time(s.text, dates[s.article]) for s in corpus.sentences),
+    )
+
+
+def newest(dates: Sequence[dt.date | None]) -> tuple[int, ...]:
+    """Article indices, newest first; undated ones last, in input order."""
+    return tuple(
+        sorted(
+            range(len(dates)),
+            key=lambda i: (dates[i] is None, -(dates[i] or dt.date.min).toordinal(), i),
+        )
+    )

@@ -1,0 +1,102 @@
+"""brief.standalone: every item of a brief can be read alone, and is a whole sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief import config, pipeline, segment, standalone
+from brief.models import Sentence
+from tests.conftest import article
+
+
+def sentence(text: str) -> Sentence:
+    (s,) = segment.corpus([article(text)]).sentences
+    return s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the council the dam would hold through the winter.",
+        "They voted to close the northern ferry route in March.",
+        "These measures were criticised by the harbour authority.",
+        "But the mayor said the dam would hold through the winter.",
+        "However, the council voted to close the ferry route.",
+        "Other groups have asked the council to reconsider the vote.",
+        "Another $9 million will be spent on the northern dam next year.",
+        "Ostrander also warned that the dam might not hold through the winter.",
+        "The Harbour secretary also warned that the route was unsafe.",
+        "The plea was entered by the harbour company on Tuesday.",
+        "In addition, the council voted to close the ferry route.",
+        "The harbour authority has strongly criticized these measures, saying it objects.",
+        "Harbour officials have cited him since the first hours of the inquiry.",
+    ],
+)
+def test_sentences_that_lean_on_the_one_before(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Varnia harbour council voted on Monday to close the northern ferry route.",
+        "The announcement, made by the harbour authority, surprised the ferry crews.",
+        "“They will not close our route,” said Mara Ostrander, the ferry captain.",
+        "Mara Ostrander said the council had never asked her about the route.",
+    ],
+)
+def test_sentences_that_stand_alone(text: str) -> None:
+    assert standalone.stands_alone(sentence(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("The council voted on Monday to close the northern ferry route.", True),
+        ("When I think of that man, I can let the anger go.”", False),
+        ("Ostrander said, “No, I will not resign from the council.", False),
+        ("HARBOUR Ferries The northern route closed on Monday after the vote.", False),
+        ("___ 1928: Born in a fishing village on the northern coast of Varnia.", False),
+        ("(The council could still reopen the route if the state refuses.)", False),
+        ("and not on the ferry route, on any effect on the harbour generally.", False),
+        ("--She sailed the northern route for thirty years without a wreck.", False),
+    ],
+)
+def test_whole_sentences(text: str, whole: bool) -> None:
+    (s, *_) = segment.corpus([article(text)]).sentences
+    assert standalone.whole(s) is whole
+
+
+def test_surnames_alone_wait_for_the_full_name() -> None:
+    corpus = segment.corpus(
+        [article("The captain, Mara Ostrander, said the route was safe.", "Ostrander sailed.")]
+    )
+    people = standalone.surnames(corpus)
+    assert "Ostrander" in people
+    assert standalone.unintroduced("Ostrander sailed on Monday.", people, ()) == {"Ostrander"}
+    introduced = standalone.named_in_full(["Captain Mara Ostrander said the route was safe."])
+    assert not standalone.unintroduced("Ostrander sailed on Monday.", people, introduced)
+
+
+def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
+    arts = [
+        article(
+            "The Varnia harbour council voted on Monday to close the northern ferry route "
+            "after a winter of storms.",
+            "Ostrander said the crews would appeal the decision of the harbour council.",
+            "Ferry crews gathered at the port on Tuesday to protest against the closure.",
+        ),
+        article(
+            "Mara Ostrander, the ferry captain, said the crews would appeal the decision of the "
+            "harbour council.",
+            "The northern route had carried about 2,000 passengers a week before the storms.",
+        ),
+    ]
+    made = pipeline.brief(arts, config.Settings(), "2026-01-05")
+    texts = [item.text for section in made.sections for item in section.items]
+    assert "Ostrander said the crews would appeal the decision of the harbour council." not in texts
+    people = {"Ostrander"}
+    seen: list[str] = []
+    for text in texts:
+        assert not standalone.unintroduced(text, people, standalone.named_in_full(seen))
+        seen.append(text)

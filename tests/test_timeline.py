@@ -1,0 +1,109 @@
+"""Article dates and the time of what a sentence reports (brief.timeline), on made-up copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brief import segment, timeline
+from brief.models import Article
+
+WEDNESDAY = dt.date(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("article", "date"),
+    [
+        (Article(text="x", published="2026-11-20T10:00:00Z"), dt.date(2026, 11, 20)),
+        (Article(text="x", path="wire/XYZ20261016.0042.txt"), dt.date(2026, 10, 16)),
+        (Article(text="x", path="feeds/2026-03-04-fire.md"), dt.date(2026, 3, 4)),
+        (Article(text="WASHINGTON, Oct. 16, 2026 -- The Senate voted."), dt.date(2026, 10, 16)),
+        (Article(text="The Senate voted on a bill.", path="notes/senate.txt"), None),
+    ],
+)
+def test_an_article_is_dated_by_metadata_file_name_or_dateline(
+    article: Article, date: dt.date | None
+) -> None:
+    assert timeline.article_date(article) == date
+
+
+def span(text: str, ref: dt.date | None = WEDNESDAY) -> tuple[dt.date, dt.date] | None:
+    found = timeline.sentence_time(text, ref).span
+    return None if found is None else (found.first, found.last)
+
+
+def day(d: int, month: int = 11, year: int = 2026) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, d), dt.date(year, month, d)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council voted on Monday to close the plant.", day(16)),
+        ("The council will vote on Monday on the plant.", day(23)),
+        ("The fire started yesterday in the kitchen.", day(17)),
+        (
+            "Talks collapsed last week after a dispute.",
+            (dt.date(2026, 11, 9), dt.date(2026, 11, 15)),
+        ),
+        (
+            "The ruling is due next month, lawyers said.",
+            (dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+        ),
+        ("Nobel signed his will in 1895 in Paris.", (dt.date(1895, 1, 1), dt.date(1895, 12, 31))),
+        ("The mine closed three years ago.", day(19, 11, 2023)),
+        ("The plant opened on Oct. 2 with 300 workers.", day(2, 10)),
+        (
+            "The plant will reopen in March, its owner said.",
+            (dt.date(2027, 3, 1), dt.date(2027, 3, 31)),
+        ),
+        ("The talks, first held in 1996, resumed on Friday.", day(13)),
+        ("Officials may resign over the failure.", None),
+    ],
+)
+def test_a_sentence_is_placed_in_time_relative_to_its_article(
+    text: str, expected: tuple[dt.date, dt.date] | None
+) -> None:
+    assert span(text) == expected
+
+
+def test_without_a_date_only_calendar_years_are_placed() -> None:
+    assert span("The firm opened its first factory in 2007.", None) == (
+        dt.date(2007, 1, 1),
+        dt.date(2007, 12, 31),
+    )
+    assert span("The council voted on Monday.", None) is None
+    assert timeline.sentence_time("The council voted on Monday.", None).named
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "modal", "before"),
+    [
+        ("The bridge will reopen to traffic.", True, False, False),
+        ("The bridge is set to reopen to traffic.", True, False, False),
+        ("The bridge may reopen to traffic.", False, True, False),
+        ("The bridge could have collapsed under the load.", False, False, False),
+        ("The bridge had been closed for repairs.", False, False, True),
+        ("Engineers said the bridge had been closed for repairs.", False, False, False),
+        ("The bridge has long been a symbol of the city.", False, False, True),
+        ("The bridge reopened to traffic.", False, False, False),
+    ],
+)
+def test_tense_and_aspect(text: str, future: bool, modal: bool, before: bool) -> None:
+    when = timeline.sentence_time(text, WEDNESDAY)
+    assert (when.future, when.modal, when.before) == (future, modal, before)
+
+
+def test_the_story_s_now_is_its_newest_article() -> None:
+    corpus = segment.corpus(
+        [
+            Article(text="The storm hit the coast on Monday.", published="2026-11-16"),
+            Article(text="Rescuers reached the towns on Wednesday.", published="2026-11-18"),
+            Article(text="The storm was the worst in years."),
+        ]
+    )
+    story = timeline.story(corpus)
+    assert story.now == WEDNESDAY and story.start == dt.date(2026, 11, 16)
+    assert story.times[0].span == timeline.Span(dt.date(2026, 11, 16), dt.date(2026, 11, 16))
+    assert timeline.newest(story.dates) == (1, 0, 2)

@@ -1,0 +1,57 @@
+"""brief.versions: outlets that give a fact with other figures are shown, not silently dropped."""
+
+from __future__ import annotations
+
+from brief import pipeline, render
+from brief.config import Settings
+from tests.conftest import article
+
+TOLL = (
+    "A ferry capsized in a storm off the northern coast of Varnia on Sunday, killing {n} "
+    "passengers, the coast guard said."
+)
+
+
+def story() -> list[object]:
+    return [
+        article(
+            TOLL.format(n=60),
+            "Rescue boats searched the cold water through the night for survivors of the ferry.",
+            "The ferry operator said the vessel had passed its last inspection in the spring.",
+        ),
+        article(
+            TOLL.format(n=60),
+            "Relatives gathered at the port of Hallin waiting for news of the missing passengers.",
+            "The harbour master closed the northern route to all traffic until further notice.",
+        ),
+        article(
+            TOLL.format(n=65),
+            "Divers recovered the ferry's flight recorder from the wreck on Monday morning.",
+            "The government declared three days of national mourning for the dead passengers.",
+        ),
+    ]
+
+
+def test_a_story_whose_outlets_give_different_tolls_shows_each_version_with_its_outlets() -> None:
+    made = pipeline.brief(story(), Settings(), "2026-01-05")  # type: ignore[arg-type]
+    keys = [s.key for s in made.sections]
+    assert keys[-1] == "differ"  # the last section, after the quotes when there are any
+    (differ,) = [s for s in made.sections if s.key == "differ"]
+    assert differ.heading == "Where sources differ"
+    versions = {item.text: sorted(p.source for p in item.support) for item in differ.items}
+    assert versions == {TOLL.format(n=60): [1, 2], TOLL.format(n=65): [3]}
+    # the brief states the best-supported version, citing only the outlets that give it
+    stated = [
+        i for s in made.sections if s.key != "differ" for i in s.items if "capsized" in i.text
+    ]
+    assert [(i.text, sorted(p.source for p in i.support)) for i in stated] == [
+        (TOLL.format(n=60), [1, 2])
+    ]
+    assert '"key": "differ"' in render.json(made)
+    assert "## Where sources differ" in render.markdown(made)
+
+
+def test_no_section_when_the_outlets_agree() -> None:
+    agreeing = story()[:2]
+    made = pipeline.brief(agreeing, Settings(), "2026-01-05")  # type: ignore[arg-type]
+    assert "differ" not in [s.key for s in made.sections]
