@@ -1,12 +1,15 @@
 """How well brief's story grouping recovers the true stories of a mixed pile of articles.
 
-Mixes every document of every cluster under DATA/clusters/*/docs (DUC 2004 development data by
-default, read in place, never copied), groups them into stories (brief.daily), reports the adjusted
-Rand index, purity and the number of stories found; with --sweep, the same for a range of
-similarity thresholds; then the time ``brief daily`` takes on the same documents from a local
-folder. Last line:  ARI <x> purity <y> stories <found>/<true>
+For each data set (DUC 2004 development data, 20 events x 10 articles, and DUC 2006, 50 broad
+topics x 25 articles; read in place from ../shared/bench, never copied), mixes every document of
+every cluster under DATA/clusters/*/docs, groups them into stories (brief.daily.stories), and
+reports the adjusted Rand index, purity and the number of stories found. With --sweep, the same
+for a range of (rescaled) similarity cuts on both sets, then the cut that is best on each set
+scored on the other: settings are chosen on one set and confirmed on the other. With --daily,
+also the time ``brief daily`` takes on each set from a local folder. Last lines, per set:
+``<set>: ARI <x> purity <y> stories <found>/<true>``
 
-    python bench/clustering.py [--data DIR] [--sweep] [--no-daily]
+    python bench/clustering.py [--data DIR ...] [--sweep] [--daily]
 """
 
 from __future__ import annotations
@@ -27,17 +30,17 @@ from brief.daily import stories
 from brief.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/bench/duc2004 next to the repository (or next to the folder of its worktrees).
-DEFAULT_DATA = next(
-    (
-        p
-        for p in (ROOT.parent / "shared/bench/duc2004", ROOT.parent.parent / "shared/bench/duc2004")
-        if p.is_dir()
-    ),
-    ROOT.parent / "shared/bench/duc2004",
-)
+
+
+def _shared(name: str) -> Path:
+    """../shared/bench/NAME next to the repository (or next to the folder of its worktrees)."""
+    places = (ROOT.parent / "shared/bench" / name, ROOT.parent.parent / "shared/bench" / name)
+    return next((p for p in places if p.is_dir()), places[0])
+
+
+DEFAULT_DATA = (_shared("duc2004"), _shared("duc2006"))
 SEED = 2004  # the shuffle that mixes the clusters: fixed, so runs compare
-SWEEP = (0.05, 0.07, 0.09, 0.10, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.18, 0.20)
+SWEEP = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 
 
 def load(data: Path) -> tuple[list[Article], list[str]]:
@@ -102,27 +105,45 @@ def daily_seconds(data: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--sweep", action="store_true", help="score a range of thresholds")
-    parser.add_argument("--no-daily", action="store_true", help="skip timing brief daily")
+    parser.add_argument("--data", type=Path, nargs="*", default=list(DEFAULT_DATA))
+    parser.add_argument("--sweep", action="store_true", help="score a range of cuts, cross-check")
+    parser.add_argument("--daily", action="store_true", help="also time brief daily on each set")
     options = parser.parse_args()
-    articles, truth = load(options.data)
-    print(f"{len(articles)} articles from {len(set(truth))} stories in {options.data}")
-    copies = len(articles) - len(stories.distinct(articles)[0])
-    print(f"{copies} articles are near-copies of another (brief daily merges them first)")
+    sets = {data.name: load(data) for data in options.data}
+    found: dict[str, tuple[float, float, int]] = {}
+    for name, (articles, truth) in sets.items():
+        print(f"{name}: {len(articles)} articles from {len(set(truth))} stories")
+        copies = len(articles) - len(stories.distinct(articles)[0])
+        print(f"  {copies} articles are near-copies of another (brief daily merges them first)")
+        start = time.perf_counter()
+        found[name] = score(articles, truth, stories.STORY_SIMILARITY)
+        print(f"  grouping took {time.perf_counter() - start:.2f} s")
+        if options.daily:
+            folder = next(d for d in options.data if d.name == name)
+            print(f"  brief daily from a local folder took {daily_seconds(folder):.1f} s")
     if options.sweep:
-        print("similarity   ARI    purity  stories")
-        for t in SWEEP:
-            a, p, n = score(articles, truth, t)
-            print(f"{t:10.2f}  {a:6.3f}  {p:6.3f}  {n:4d}/{len(set(truth))}")
-    start = time.perf_counter()
-    a, p, n = score(articles, truth, stories.STORY_SIMILARITY)
-    print(
-        f"grouping took {time.perf_counter() - start:.2f} s (threshold {stories.STORY_SIMILARITY})"
-    )
-    if not options.no_daily:
-        print(f"brief daily from a local folder took {daily_seconds(options.data):.1f} s")
-    print(f"ARI {a:.3f} purity {p:.3f} stories {n}/{len(set(truth))}")
+        sweep(sets)
+    print(f"default cut {stories.STORY_SIMILARITY}")
+    for name, (a, p, n) in found.items():
+        print(f"{name}: ARI {a:.3f} purity {p:.3f} stories {n}/{len(set(sets[name][1]))}")
+
+
+def sweep(sets: dict[str, tuple[list[Article], list[str]]]) -> None:
+    """Every cut on every set; then the cut best on each set, scored on the others."""
+    table = {
+        name: {t: score(articles, truth, t) for t in SWEEP}
+        for name, (articles, truth) in sets.items()
+    }
+    print("cut    " + "  ".join(f"{name:>22}" for name in table))
+    for t in SWEEP:
+        cells = [
+            f"{table[n][t][0]:.3f} / {table[n][t][1]:.3f} / {table[n][t][2]:4d}" for n in table
+        ]
+        print(f"{t:5.2f}  " + "  ".join(f"{c:>22}" for c in cells))
+    for chosen_on in table:
+        best = max(SWEEP, key=lambda t, name=chosen_on: (table[name][t][0], -t))
+        others = ", ".join(f"{n} ARI {table[n][best][0]:.3f}" for n in table if n != chosen_on)
+        print(f"chosen on {chosen_on}: cut {best} (ARI {table[chosen_on][best][0]:.3f}); {others}")
 
 
 if __name__ == "__main__":

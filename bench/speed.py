@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/speed.py              # the table (a few minutes on 2 cores)
     .venv/bin/python bench/speed.py --criteria   # also the issue's 2k / 20k whole-process checks
+    .venv/bin/python bench/speed.py --front      # only: front end vs regex floor, start-up imports
 
 Inputs of about 300, 1k, 3k, 10k and 30k sentences are built from real newswire text: the
 seeds, then the DUC 2004 documents, read in place from ../shared/bench/duc2004 (never copied),
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import warnings
@@ -261,12 +264,71 @@ def criteria() -> str:
     )
 
 
+SPLIT = re.compile(r"(?<=[.!?])\s+")
+FRONT_SENTENCES = 30_000
+# The issue's bounds: read + clean + segment within 4x of the regex floor; start-up imports.
+FRONT_RATIO = 4.0
+STARTUP_S = 0.5
+
+
+def regex_floor(paths: list[str]) -> int:
+    """Read each file and split it at [.!?] + white space: the least any segmenter does."""
+    n = 0
+    for path in paths:
+        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        n += sum(1 for s in SPLIT.split(text) if s.strip())
+    return n
+
+
+def startup_imports() -> float:
+    """Seconds of imports in `brief build seeds` (python -X importtime, top-level modules)."""
+    best = math.inf
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(REPEATS):
+            args = [sys.executable, "-X", "importtime", "-m", "brief", "build", str(ROOT / "seeds")]
+            done = subprocess.run(
+                [*args, "--out", out, "--force"], capture_output=True, text=True, check=True
+            )
+            tops = re.findall(r"import time:\s+\d+ \|\s+(\d+) \| \S", done.stderr)
+            best = min(best, sum(int(t) for t in tops) / 1e6)
+    return best
+
+
+def front() -> str:
+    """The front end against its floor at 30k sentences, and the start-up of `brief build`."""
+    from brief import ingest, segment
+
+    paths = inputs(FRONT_SENTENCES, sentence_counts(files()))
+    floor = fastest(lambda: regex_floor(paths))
+    ours = fastest(lambda: segment.corpus(ingest.read(paths)))
+    n = len(segment.corpus(ingest.read(paths)).sentences)
+    imports = startup_imports()
+    return "\n".join(
+        [
+            "| front end | seconds | ratio | bound |",
+            "|---|---|---|---|",
+            f"| regex floor: read + split at [.!?], {regex_floor(paths):,} pieces | {floor:.3f} |"
+            " ×1 | |",
+            f"| brief: read + clean + segment (words, terms), {n:,} sentences | {ours:.3f} |"
+            f" ×{ours / floor:.1f} | ×{FRONT_RATIO:g} |",
+            f"| `brief build seeds`: imports (`-X importtime`) | {imports:.2f} | "
+            f"×{imports / STARTUP_S:.1f} of the bound | {STARTUP_S} s |",
+        ]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--criteria", action="store_true", help="also run the 2k/20k checks")
+    parser.add_argument("--front", action="store_true", help="only the front end and start-up")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     args = parser.parse_args()
+    if args.front:
+        print(front())
+        return
     print(table(measure(tuple(args.sizes))))
+    print()
+    print(front())
     if args.criteria:
         print()
         print(criteria())

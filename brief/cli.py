@@ -311,6 +311,13 @@ def daily(
     force: Annotated[
         bool, typer.Option("--force", help="Replace today's digest and mail it again.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Run on a local Dask cluster of N processes (brief[dask]).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on an existing Dask cluster: tcp://HOST:PORT (brief[dask])."),
+    ] = None,
 ) -> None:
     """One digest of the day's stories from the feeds, URLs and folders in brief.toml.
 
@@ -324,7 +331,11 @@ def daily(
         out=(None if out is None else str(out), "--out"),
         date=(date, "--date"),
         force=(force or None, "--force"),
-        **{"daily.since": (since, "--since")},
+        **{
+            "daily.since": (since, "--since"),
+            "daily.workers": (workers, "--workers"),
+            "daily.scheduler": (scheduler, "--scheduler"),
+        },
     )
     with _progress() as progress:
         result = digest_run.main(settings, progress=progress)

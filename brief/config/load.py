@@ -63,7 +63,8 @@ def load(
 ) -> Settings:
     """Settings from the config file, the environment and ``flags`` (key -> (value, flag)).
 
-    ``flags`` keys are the [brief] keys, ``date`` and ``force``, and ``daily.since``; a value of
+    ``flags`` keys are the [brief] keys, ``date`` and ``force``, and ``daily.since``,
+    ``daily.workers`` and ``daily.scheduler``; a value of
     None is a flag not given. ``need_file``: a missing config file is an error (`brief daily`).
     ``data``: the parsed file's tables, when the caller holds them already (no file is read).
     """
@@ -82,8 +83,9 @@ def load(
     build |= {k: v for k, v in given.items() if k in BUILD_KEYS or k in ("date", "force")}
     smtp = _layer(data, "smtp", path, SMTP_KEYS, env)
     daily = _layer(data, "daily", path, DAILY_ENV, env)
-    if "daily.since" in given:
-        daily["since"] = given["daily.since"]
+    for key in ("since", "workers", "scheduler"):
+        if f"daily.{key}" in given:
+            daily[key] = given[f"daily.{key}"]
     origins = [(k, where) for k, (_, where) in build.items()]
     origins += [(f"smtp.{k}", where) for k, (_, where) in smtp.items()]
     origins += [(f"daily.{k}", where) for k, (_, where) in daily.items()]
@@ -251,6 +253,8 @@ def _daily(values: Mapping[str, Given]) -> Daily:
         ),
         max_entries=_whole(values, "max_entries", MAX_ENTRIES) or 0,
         max_pages=_whole(values, "max_pages", MAX_PAGES) or 0,
+        workers=_whole(values, "workers", None),
+        scheduler=_text(values, "scheduler", "") or None,
     )
 
 

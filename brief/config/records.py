@@ -47,6 +47,8 @@ MAX_ENTRIES = 50
 # Pages fetched in one run, feeds' entries and listed URLs together: a morning digest of ten
 # feeds at their usual size, with room; at one page a second per host it is minutes, not hours.
 MAX_PAGES = 500
+# More local worker processes than this is a typo, not a machine.
+MAX_WORKERS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +71,18 @@ class Daily:
     allow_hosts: tuple[str, ...] = ()  # fetched although not public addresses (BRIEF_ALLOW_HOSTS)
     max_entries: int = MAX_ENTRIES  # taken from each feed, in feed order
     max_pages: int = MAX_PAGES  # fetched in one run, listed URLs first
+    workers: int | None = None  # a local Dask cluster of this many processes (brief[dask])
+    scheduler: str | None = None  # an existing Dask cluster, tcp://HOST:PORT (brief[dask])
 
     def __post_init__(self) -> None:
         _check_length(self.length, "length in [daily]")
+        if self.workers is not None and not 1 <= self.workers <= MAX_WORKERS:
+            raise ConfigError(f"workers in [daily] must be from 1 to {MAX_WORKERS}")
+        if self.scheduler is not None and "://" not in self.scheduler:
+            raise ConfigError(
+                f"scheduler in [daily] must be an address such as tcp://HOST:8786, "
+                f"not {self.scheduler!r}"
+            )
         _check_method(self.method, "method in [daily]")
         for name, count in (
             ("min_outlets", self.min_outlets),

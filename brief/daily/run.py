@@ -22,11 +22,11 @@ from typing import Any
 
 from brief import config, deliver, ingest, pipeline
 from brief.config import Settings
-from brief.daily import digest, stories
+from brief.daily import digest, stories, workers
 from brief.daily.digest import Covered, Digest, Skipped
 from brief.errors import BriefError, ConfigError, InputError, OutputError
 from brief.mail import outbox
-from brief.models import Article
+from brief.models import Article, Brief
 from brief.web import extract, feeds, fetch
 
 log = logging.getLogger("brief")
@@ -131,9 +131,14 @@ class Gathered:
 
 
 def gather(
-    chosen: Plan, span: Window, fetcher: fetch.Fetcher, progress: Progress | None = None
+    chosen: Plan,
+    span: Window,
+    fetcher: fetch.Fetcher,
+    progress: Progress | None = None,
+    run: workers.Run = workers.here,
 ) -> Gathered:
-    """Every article of the configured sources inside the window, and what was left out."""
+    """Every article of the configured sources inside the window, and what was left out.
+    Folders are read through ``run`` (brief.daily.workers); pages are fetched here."""
     skipped: list[Skipped] = []
     dated: dict[str, str | None] = {url: None for url in chosen.urls}
     outside: set[str] = set()  # by URL or path: a feed entry and its page count once
@@ -185,7 +190,9 @@ def gather(
             progress("fetching", done, len(dated))
     for folder in chosen.folders:
         try:
-            found = ingest.read([folder], skip=lambda path, why: skipped.append(Skipped(path, why)))
+            found = ingest.read(
+                [folder], skip=lambda path, why: skipped.append(Skipped(path, why)), run=run
+            )
         except BriefError as error:
             skipped.append(_skip(folder, error))
             continue
@@ -214,8 +221,9 @@ def compose(
     date: str,
     skipped: Sequence[Skipped] = (),
     progress: Progress | None = None,
+    run: workers.Run = workers.here,
 ) -> Digest:
-    """Stories covered by enough outlets, ranked, each briefed; pure."""
+    """Stories covered by enough outlets, ranked, each briefed (through ``run``); pure."""
     found = stories.stories(articles)
     kept = sorted(
         (s for s in found if len(s.outlets) >= chosen.min_outlets),
@@ -226,16 +234,23 @@ def compose(
     settings = config.Settings(length=chosen.length, method=chosen.method)
     covered: list[Covered] = []
     problems = list(skipped)
-    for done, story in enumerate(kept, 1):
-        try:
-            made = pipeline.brief(story.articles, settings, date)
-        except BriefError as error:
-            problems.append(Skipped(story.articles[0].title or "a story", str(error)))
+    briefed = run(_brief, [(story.articles, settings, date) for story in kept])
+    for done, (story, made) in enumerate(zip(kept, briefed, strict=True), 1):
+        if isinstance(made, str):
+            problems.append(Skipped(story.articles[0].title or "a story", made))
         else:
             covered.append(Covered(made, story.outlets, story.copies))
         if progress:
             progress("briefing", done, len(kept))
     return Digest(date, tuple(covered), len(articles), len(found) - len(kept), tuple(problems))
+
+
+def _brief(task: tuple[tuple[Article, ...], Settings, str]) -> Brief | str:
+    """One story's brief, or why it could not be briefed: a task for brief.daily.workers."""
+    try:
+        return pipeline.brief(*task)
+    except BriefError as error:
+        return str(error)
 
 
 def run(
@@ -256,12 +271,13 @@ def run(
         raise ConfigError("recipients are set in [daily] but no way to send was given")
     span = window(date, chosen.since, now or dt.datetime.now(dt.UTC))
     client = fetcher or fetch.Fetcher(fetching(chosen, out))
-    try:
-        found = gather(chosen, span, client, progress)
-    finally:
-        if fetcher is None:
-            client.close()
-    made = compose(found.articles, chosen, date, found.skipped, progress)
+    with workers.pool(chosen) as tasks:
+        try:
+            found = gather(chosen, span, client, progress, tasks)
+        finally:
+            if fetcher is None:
+                client.close()
+        made = compose(found.articles, chosen, date, found.skipped, progress, tasks)
     left_out = span.left_out(found.outside)
     if not made.stories:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in made.skipped[:3])

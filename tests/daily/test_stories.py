@@ -76,3 +76,15 @@ def test_grouping_does_not_depend_on_input_order(rng: random.Random) -> None:
     rng.shuffle(shuffled)
     partition = {frozenset(a.text for a in s.articles) for s in stories.stories(articles)}
     assert {frozenset(a.text for a in s.articles) for s in stories.stories(shuffled)} == partition
+
+
+def test_the_similarity_graph_keeps_each_articles_nearest_neighbours() -> None:
+    from brief import vectors
+
+    rows = [("storm", "ellis", "power"), ("storm", "ellis", "port"), ("tram", "council")]
+    matrix = vectors.weighted(rows, sublinear=True)
+    graph = vectors.neighbours(matrix, 1).toarray()
+    dense = (matrix @ matrix.T).toarray()
+    assert graph[0, 1] == graph[1, 0] == dense[0, 1] > 0
+    assert graph[2].sum() == 0  # shares no term with the others: no edge
+    assert (graph == graph.T).all() and not graph.diagonal().any()
