@@ -134,7 +134,6 @@ def build(
     Daily, by email: brief build feeds/today --email reader@example.org
     """
     from brief import api
-    from brief.mail import outbox as mail
 
     if stdout and email:
         raise ConfigError("--stdout prints the brief and --email sends the written file: give one")
@@ -169,6 +168,8 @@ def build(
         _note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
+            from brief.mail import outbox as mail  # only when mailing: build stays light
+
             _sent(mail.send_file(written.path, to=email, settings=settings))
 
 
