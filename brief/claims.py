@@ -137,9 +137,16 @@ def _years(values: frozenset[float]) -> frozenset[float]:
     return frozenset(v for v in values if v.is_integer() and YEARS[0] <= v <= YEARS[1])
 
 
+# "reduced from 10 acres", "up from 231": a figure after "from" is the value before a change,
+# which every outlet reporting the change may give or leave out; it is never a rival count.
+CHANGE_FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|\$)?$", re.I)
+CHANGE_REACH = 20
+
+
 def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
     """What each figure counts, by the first content word after it: "killed 60 people" ->
-    {"peopl": {60}}, "27 of 29 plants" -> {"plant": {27, 29}}. Years count nothing."""
+    {"peopl": {60}}, "27 of 29 plants" -> {"plant": {27, 29}}. Years count nothing, and
+    neither does the old side of a change ("cut from 10 acres to three": only the three)."""
     from brief import segment
 
     stops = segment.stop_words()
@@ -148,6 +155,8 @@ def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
     for match in FIGURE_RE.finditer(text):
         value = _value(match)
         if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
+            continue
+        if CHANGE_FROM_RE.search(text[max(0, match.start() - CHANGE_REACH) : match.start()]):
             continue
         for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
             lowered = word.lower()

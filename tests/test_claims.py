@@ -118,3 +118,20 @@ def test_a_brief_cites_only_outlets_that_give_the_same_toll() -> None:
         for item in section.items:
             for support in item.support:
                 assert claims.figures(support.sentence) >= claims.figures(item.text)
+
+
+def one(text: str) -> Sentence:
+    return segment.corpus([article(text)]).sentences[0]
+
+
+def test_the_old_side_of_a_change_is_no_rival_count() -> None:
+    # Both report the same change; the one that gives the old limit does not contradict the other.
+    cut = one("The agency reduced the wetlands limit from 10 acres in a ruling last December.")
+    new = one("The agency dropped that wetlands limit to three acres in a ruling last December.")
+    assert not claims.differ(cut, new) and not claims.differ(new, cut)
+    toll = one("Floods killed 247 people in the east of the country on Friday.")
+    other = one("Floods killed 213 people in the east of the country on Friday.")
+    assert claims.differ(toll, other)
+    assert claims.counts(one("The toll rose to 260 people, up from 231 people.")) == {
+        "peopl": frozenset({260.0})
+    }
