@@ -93,8 +93,11 @@ def _built(articles: Sequence[Article], settings: Settings) -> Built:
 def stories(articles: Sequence[Article]) -> tuple[tuple[Article, ...], ...]:
     """``articles`` grouped by story (the daily digest's grouping), the largest first.
 
-    A syndicated copy stays with its story: its outlet backs the same facts. Articles keep
-    their input order within a story; stories of equal size keep the order of their first.
+    A syndicated copy from another named outlet stays with its story: that outlet backs the
+    same facts. Other versions of one text (an outlet's earlier editions, a copy whose outlet is
+    unknown) are left out, so one text is never cited as several sources; of a wire story's
+    write-throughs the newest is briefed. Articles keep their input order within a story;
+    stories of equal size keep the order of their first.
     """
     if len(articles) < 2 or len(articles) > pipeline.MAX_ARTICLES:
         return (tuple(articles),)  # over the cap, pipeline.brief says so before any grouping
@@ -102,7 +105,9 @@ def stories(articles: Sequence[Article]) -> tuple[tuple[Article, ...], ...]:
 
     found = []
     for story in grouping.stories(articles):
-        members = {id(a) for a in (*story.articles, *story.copies)}
+        outlets = {a.outlet for a in story.articles}
+        backing = [c for c in story.copies if c.outlet and c.outlet not in outlets]
+        members = {id(a) for a in (*story.articles, *backing)}
         found.append(tuple(a for a in articles if id(a) in members))
     return tuple(sorted(found, key=len, reverse=True))
 

@@ -74,3 +74,30 @@ def test_errors_are_brief_errors() -> None:
         assert "unknown length 'epic'" in str(error)
     else:
         raise AssertionError("Settings(length='epic') was accepted")
+
+
+STORY = (
+    "The harbour authority reopened the northern port on Monday after a week of storm damage. "
+    "Ferries resumed their crossings to the islands by the afternoon, the authority said. "
+    "Engineers had inspected every quay and found no lasting harm to the breakwater. "
+    "Fishing fleets that sheltered in the south for days began to return home. "
+    "Local traders said the closure had cost the town a busy week of summer trade. "
+    "The authority said a new storm barrier would be studied over the coming year."
+)
+
+
+def _write(folder: Path, name: str, outlet: str | None, text: str) -> None:
+    meta = f"outlet: {outlet}\n" if outlet else ""
+    (folder / name).write_text(f"---\ntitle: Port reopens\n{meta}---\n{text}\n", "utf-8")
+
+
+def test_one_text_is_never_cited_as_several_sources(tmp_path: Path) -> None:
+    _write(tmp_path, "a.md", "Harbour Daily", STORY)
+    _write(tmp_path, "b.md", "Harbour Daily", STORY + " Crews worked through the night.")
+    _write(tmp_path, "c.md", None, STORY)
+    _write(tmp_path, "d.md", "Coast Wire", STORY)
+    settings = brief.Settings(date="2026-11-21")
+    sources = brief.build([str(tmp_path)], settings).brief.sources
+    # Harbour Daily's newest edition and Coast Wire's syndicated copy; not the older edition,
+    # not the copy of unknown origin.
+    assert sorted(s.outlet or "" for s in sources) == ["Coast Wire", "Harbour Daily"]
