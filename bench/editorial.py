@@ -73,11 +73,12 @@ DATASETS: dict[str, Callable[[], list[Path]]] = {
 
 
 def build(folder: Path) -> Case:
-    from brief import config, ingest, pipeline, render
+    from brief import api, config, ingest, pipeline, render
     from brief.errors import BriefError
 
     story = folder.parent.name if folder.name == "docs" else folder.name
-    articles = ingest.read([str(folder)])
+    # What `brief build` briefs: the largest story, one version of each text.
+    articles = api.stories(ingest.read([str(folder)]))[0]
     texts = tuple(a.text for a in articles)
     try:
         made = pipeline.brief(articles, config.Settings(), DATE)
