@@ -6,19 +6,17 @@ non-zero exit, in exactly one place: ``main``. Heavy libraries load inside comma
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from brief import console
 from brief.errors import BriefError, ConfigError, InputError
 
 if TYPE_CHECKING:
-    from brief import progress
     from brief.mail import outbox as mail
 
 SEEDS = "seeds"
@@ -155,7 +153,7 @@ def build(
         )
     if email and "md" not in settings.formats:
         raise ConfigError("--email sends the Markdown file: keep md in --format")
-    with _progress() as progress:
+    with console.progress_display() as progress:
         if split:
             results = api.build_stories(_paths(paths), settings, progress=progress)
         else:
@@ -165,7 +163,7 @@ def build(
             typer.echo(result.texts[settings.formats[0]], nl=False)
         return
     for written in api.write_all(results, settings):
-        _note(f"{written.status}: {written.path}")
+        console.note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
         if email and written.path.suffix == ".md":
             from brief.mail import outbox as mail  # only when mailing: build stays light
@@ -216,10 +214,12 @@ def send(
     if outbox:
         folder = settings.out / mail.OUTBOX
         sent = mail.send_outbox(folder, settings.smtp, settings.retry)
-        _note(f"sent {sum(not r.already for r in sent)} waiting message(s) from {folder}")
+        console.note(f"sent {sum(not r.already for r in sent)} waiting message(s) from {folder}")
         for receipt in sent:
             if receipt.already:
-                _note(f"not sent again: {receipt.subject!r} was sent before (dropped from outbox)")
+                console.note(
+                    f"not sent again: {receipt.subject!r} was sent before (dropped from outbox)"
+                )
     if brief is not None:
         receipt = mail.send_file(
             brief,
@@ -237,17 +237,17 @@ def send(
 
 def _sent(receipt: mail.Receipt) -> None:
     if receipt.eml is not None:
-        _note(f"written: {receipt.eml} (dry run, nothing sent)")
+        console.note(f"written: {receipt.eml} (dry run, nothing sent)")
         typer.echo(str(receipt.eml))
         return
     if receipt.already:
-        _note(
+        console.note(
             f"not sent: {receipt.subject!r} already went to {', '.join(receipt.recipients)} "
             "(use --force to send it again)"
         )
         return
     tries = f" after {receipt.attempts} attempts" if receipt.attempts > 1 else ""
-    _note(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}")
+    console.note(f"sent: {receipt.subject!r} to {', '.join(receipt.recipients)}{tries}")
     typer.echo(receipt.message_id)
 
 
@@ -338,16 +338,16 @@ def daily(
             "daily.scheduler": (scheduler, "--scheduler"),
         },
     )
-    with _progress() as progress:
+    with console.progress_display() as progress:
         result = digest_run.main(settings, progress=progress)
     for written in result.written:
-        _note(f"{written.status}: {written.path}")
+        console.note(f"{written.status}: {written.path}")
         typer.echo(str(written.path))
     for skipped in result.digest.skipped:
-        _note(f"skipped {skipped.source}: {skipped.reason}")
+        console.note(f"skipped {skipped.source}: {skipped.reason}")
     if result.left_out:
-        _note(result.left_out)
-    _note(result.note)
+        console.note(result.left_out)
+    console.note(result.note)
 
 
 @app.command("config")
@@ -384,71 +384,11 @@ def _paths(given: list[str] | None) -> list[str]:
     return [SEEDS]
 
 
-def _shown() -> bool:
-    """Notes and progress are shown unless --quiet."""
-    return log.isEnabledFor(logging.WARNING)
-
-
-def _note(text: str) -> None:
-    """A note for the person at the terminal (stderr): what was written, sent or skipped."""
-    if _shown():
-        typer.echo(text, err=True)
-
-
-def _progress() -> contextlib.AbstractContextManager[progress.Report]:
-    """A rich progress display on a terminal, one line per finished stage otherwise."""
-    from brief import progress
-
-    return progress.display() if _shown() else contextlib.nullcontext(progress.silent)
-
-
-class _Stderr(logging.Handler):
-    """Log lines on stderr as it is when they are written (so above a progress display)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        typer.echo(self.format(record), err=True)
-
-
-class _Prefixed(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        prefix = "Warning: " if record.levelno >= logging.WARNING else ""
-        return prefix + record.getMessage()
-
-
-def _logging() -> None:
-    handler = _Stderr()
-    handler.setFormatter(_Prefixed())
-    log.handlers[:] = [handler]
-    log.setLevel(logging.WARNING)
-    log.propagate = False
-
-
-# Options of `brief` itself that people also type after the command (`brief build seeds -q`).
-GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
-
-
-def _hoisted(argv: list[str]) -> list[str]:
-    """``argv`` with the global flags moved before the command (never past a ``--``)."""
-    end = argv.index("--") if "--" in argv else len(argv)
-    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
-    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
-
-
-# The library names its settings ("the `force` setting"); the command line shows its flags.
-SETTING_RE = re.compile(r"the `(\w+)` setting")
-FLAG_NAMES = {"to": "--to ADDRESS", "config": "--config", "since": "--since"}
-
-
-def _flags(message: str) -> str:
-    """A library message in the command line's words: settings become their flags."""
-    return SETTING_RE.sub(lambda m: FLAG_NAMES.get(m[1], "--" + m[1].replace("_", "-")), message)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place a BriefError becomes `Error: ...` and an exit code."""
-    _logging()
+    console.setup_logging()
     try:
-        app(args=_hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
+        app(args=console.hoisted(sys.argv[1:] if argv is None else argv), prog_name="brief")
     except BriefError as error:
-        typer.echo(f"Error: {_flags(' '.join(str(error).split()))}", err=True)  # one line
+        typer.echo(f"Error: {console.flags(' '.join(str(error).split()))}", err=True)  # one line
         raise SystemExit(error.exit_code) from None

@@ -54,12 +54,12 @@ def test_written_files_follow_the_umask_and_private_ones_stay_private(
 
 
 def test_the_library_names_settings_and_the_cli_shows_flags(tmp_path: Path) -> None:
-    from brief import cli
+    from brief import console
 
     deliver.write({tmp_path / "a.md": "one\n"})
     with pytest.raises(OutputError) as caught:
         deliver.write({tmp_path / "a.md": "two\n"})
     assert "--" not in str(caught.value)
     assert "the `force` setting replaces it" in str(caught.value)
-    shown = cli._flags(str(caught.value))
+    shown = console.flags(str(caught.value))
     assert "(--force replaces it; --out writes elsewhere)" in shown

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("brief.mail",),
     ("brief.daily",),
     ("brief.api",),
-    ("brief", "brief.cli", "brief.__main__"),
+    ("brief", "brief.cli", "brief.console", "brief.__main__"),
 )
 
 
