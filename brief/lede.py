@@ -161,6 +161,7 @@ def headline(lede: str, titles: Sequence[tuple[int, str]], weight: dict[str, flo
             len(title.split()) > HEADLINE_MAX_WORDS
             or title.rstrip().endswith("?")
             or len(shared) < TITLE_MIN_SHARED
+            or shouted(title)
         ):
             continue
         value = sum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
@@ -168,6 +169,16 @@ def headline(lede: str, titles: Sequence[tuple[int, str]], weight: dict[str, flo
         if best is None or key < best:
             best = key
     return best[2] if best is not None else main_clause(lede)
+
+
+# A title whose letters are mostly capitals is a wire slug or section header ("SCIENCE: IT'S
+# NOT JUST EVOLUTION"), not a headline to print: a headline in capitals also reads as shouting.
+SHOUTED_SHARE = 0.6
+
+
+def shouted(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > SHOUTED_SHARE * len(letters)
 
 
 def main_clause(text: str) -> str:

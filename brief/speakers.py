@@ -137,10 +137,23 @@ def _valid(who: str) -> bool:
     return not re.search(r"\b[A-Z]\.?$", who)  # cut at an initial: "David C"
 
 
+GIVEN_NAMES = 3
+# Capitalised words before a name that are its role, not its given names.
+ROLE_WORDS = frozenset(
+    "prime vice deputy foreign interior defense finance state chief former late first lady "
+    "speaker attorney general ambassador commissioner chancellor justice king queen prince "
+    "princess pope sheikh coach captain detective police house".split()
+)
+
+
 def _full_name(article: str, surname: str) -> str:
     """'Zimmerman' -> 'Ronald Zimmerman' (or 'Dr. Ann Zimmerman'): the article's full name."""
     title = r"(?:(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.\s+)?"
-    pattern = rf"\b{title}[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)}\b"
+    # Up to GIVEN_NAMES given names and initials ("Jose Maria Aznar", "David C. Smith"), never
+    # a role word ("Prime Minister Aznar" gives no full name).
+    roles = "|".join(sorted(w.capitalize() for w in TITLE_WORDS | ROLE_WORDS))
+    given = rf"(?:(?!(?:{roles})\b)[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)"
+    pattern = rf"\b{title}{given}{{1,{GIVEN_NAMES}}}{re.escape(surname)}\b"
     match = re.search(pattern, article)
     return match.group(0) if match else surname
 

@@ -106,3 +106,14 @@ def test_the_headline_is_the_title_that_states_the_lede_s_event() -> None:
     )
     title = made.title  # type: ignore[attr-defined]
     assert title != NEW[0] and title in NEW[0] and len(title.split()) <= 14
+
+
+def test_a_title_in_capitals_is_no_headline() -> None:
+    from brief import lede
+
+    assert lede.shouted("SCIENCE: IT'S NOT JUST EVOLUTION ANYMORE")
+    assert not lede.shouted("China Bans Micron Chips in Key Industries")
+    assert not lede.shouted("US and EU Agree on AI Rules")
+    titles = [(0, "PORT REOPENS AFTER STORM"), (1, "Port Reopens After a Week of Storm Damage")]
+    lede_text = "The harbour authority reopened the port on Monday after a week of storm damage."
+    assert lede.headline(lede_text, titles, {}) == "Port Reopens After a Week of Storm Damage"

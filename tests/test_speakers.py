@@ -132,3 +132,23 @@ def test_a_surname_label_is_given_the_article_s_full_name() -> None:
         ]
     )
     assert speakers.speaker(corpus, 1) == "Ronald Zeller"
+
+
+@pytest.mark.parametrize(
+    ("article_text", "surname", "full"),
+    [
+        (
+            "Spanish Prime Minister Jose Maria Aznar had no plans to meet them.",
+            "Aznar",
+            "Jose Maria Aznar",
+        ),
+        ("Senator Jim Risch spoke first.", "Risch", "Jim Risch"),
+        ("House Speaker Newt Gingrich resigned.", "Gingrich", "Newt Gingrich"),
+        ("David C. Smith wrote the report.", "Smith", "David C. Smith"),
+        ("Prime Minister Aznar spoke.", "Aznar", "Aznar"),
+    ],
+)
+def test_a_surname_takes_the_full_name_the_article_gives(
+    article_text: str, surname: str, full: str
+) -> None:
+    assert speakers._full_name(article_text, surname) == full
