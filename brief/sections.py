@@ -307,16 +307,8 @@ def choose(
 
     def fits(pick: Pick) -> bool:
         lead = pick.group.members[0]
-        if lead in used:
-            return False
-        n = select.word_count(corpus.sentences[lead].text)
-        if budget.words is not None and words + n > budget.words:
-            return False
-        return not any(
-            select.redundant(
-                corpus.sentences[lead], corpus.sentences[u], select.cosine(matrix, lead, u)
-            )
-            for u in used
+        return lead not in used and (
+            select.admits(corpus, matrix, lead, used, words, budget.words) is not None
         )
 
     people = standalone.surnames(corpus)

@@ -170,14 +170,30 @@ def top(
     for i in order(corpus, scores):
         if sentences is not None and len(chosen) >= sentences:
             break
-        s = corpus.sentences[i]
-        if not eligible(s):
+        if not eligible(corpus.sentences[i]):
             continue
-        n = word_count(s.text)
-        if words is not None and used_words + n > words:
-            continue
-        if any(redundant(s, corpus.sentences[j], cosine(matrix, i, j)) for j in chosen):
+        n = admits(corpus, matrix, i, chosen, used_words, words)
+        if n is None:
             continue
         chosen.append(i)
         used_words += n
     return tuple(chosen)
+
+
+def admits(
+    corpus: Corpus,
+    matrix: Any,
+    i: int,
+    chosen: Sequence[int],
+    used_words: int,
+    cap: int | None,
+) -> int | None:
+    """The words sentence ``i`` adds when it fits the word ``cap`` and repeats none of
+    ``chosen``; None otherwise. The one budget-and-redundancy test of a summary and a brief."""
+    sentence = corpus.sentences[i]
+    n = word_count(sentence.text)
+    if cap is not None and used_words + n > cap:
+        return None
+    if any(redundant(sentence, corpus.sentences[j], cosine(matrix, i, j)) for j in chosen):
+        return None
+    return n
