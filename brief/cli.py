@@ -34,7 +34,6 @@ Paths = Annotated[
     list[str] | None,
     typer.Argument(help="Article files, folders (searched recursively) or - for stdin."),
 ]
-Method = Annotated[str, typer.Option("--method", "-m", help="Scoring method: see `brief methods`.")]
 Config = Annotated[
     Path | None,
     typer.Option(
@@ -256,7 +255,11 @@ def summarize(
     paths: Paths = None,
     words: Annotated[int | None, typer.Option(help="Budget in words (whole sentences).")] = None,
     sentences: Annotated[int | None, typer.Option(help="Budget in sentences.")] = None,
-    method: Method = "brief",
+    method: Annotated[
+        str | None,
+        typer.Option("--method", "-m", help="Scoring method (default brief): `brief methods`."),
+    ] = None,
+    config_: Config = None,
 ) -> None:
     """A plain multi-document summary, one sentence per line.
 
@@ -264,7 +267,8 @@ def summarize(
     """
     from brief import api
 
-    for line in api.summarize(_paths(paths), method, words=words, sentences=sentences):
+    settings = _settings(config_, method=(method, "--method"))
+    for line in api.summarize(_paths(paths), settings.method, words=words, sentences=sentences):
         typer.echo(line)
 
 

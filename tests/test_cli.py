@@ -334,3 +334,14 @@ def test_a_folder_of_markdown_html_text_and_json_briefs_cleanly(tmp_path: Path) 
     assert gazette["outlet"] == "The Harbour Gazette" and gazette["published"] == "2026-11-20"
     for markup in ("\\*", "\\[", "](", "<b>", "&lt;"):
         assert markup not in md, markup
+
+
+def test_summarize_reads_the_method_from_the_config_file(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    (tmp_path / "brief.toml").write_text('[brief]\nmethod = "luhn"\n')
+    by_file = run("summarize", str(SEEDS), "--sentences", "2", cwd=tmp_path)
+    by_flag = run("summarize", str(SEEDS), "--sentences", "2", "-m", "luhn", cwd=tmp_path)
+    default = run("summarize", str(SEEDS), "--sentences", "2", "-m", "brief", cwd=tmp_path)
+    assert by_file.returncode == 0, by_file.stderr
+    assert by_file.stdout == by_flag.stdout != default.stdout
