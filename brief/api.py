@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -11,7 +11,7 @@ from typing import TextIO
 from brief import config, deliver, ingest, pipeline, render, segment
 from brief.config import Settings
 from brief.errors import ConfigError
-from brief.models import Article, Brief
+from brief.models import Article, Brief, Progress
 
 log = logging.getLogger("brief")
 
@@ -27,9 +27,6 @@ class Built:
     @property
     def slug(self) -> str:
         return pipeline.slug(self.brief.title)
-
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def read(

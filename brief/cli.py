@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,7 @@ from brief import console
 from brief.errors import BriefError, ConfigError, InputError
 
 if TYPE_CHECKING:
+    from brief.config import Settings
     from brief.mail import outbox as mail
 
 SEEDS = "seeds"
@@ -42,7 +43,9 @@ Config = Annotated[
 ]
 
 
-def _settings(config_: Path | None, need_file: bool = False, **flags: tuple[object, str]) -> Any:
+def _settings(
+    config_: Path | None, need_file: bool = False, **flags: tuple[object, str]
+) -> Settings:
     """The run's Settings: brief.toml < environment < flags ((value, flag); None: not given)."""
     from brief import config
 

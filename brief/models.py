@@ -7,6 +7,7 @@ Positions, not texts, identify sentences: two outlets may carry the same wire se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -107,3 +108,8 @@ class Budget:
     quotes: int
     words: int | None
     differ: int = 0  # facts shown under "Where sources differ" (not counted in ``words``)
+
+
+# How long work reports how far it got: (stage, done, total), e.g. ("fetching", 3, 14). The
+# library calls it; brief.progress draws it for a person.
+Progress = Callable[[str, int, int], None]

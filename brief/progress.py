@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
-Report = Callable[[str, int, int], None]  # (stage, done, total)
+from brief.models import Progress
+
+Report = Progress  # (stage, done, total): the library's callback, drawn here
 
 
 @contextlib.contextmanager

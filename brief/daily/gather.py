@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,13 +16,12 @@ from brief import config, ingest
 from brief.daily import workers
 from brief.daily.digest import Skipped
 from brief.errors import BriefError, ConfigError
-from brief.models import Article
+from brief.models import Article, Progress
 from brief.web import extract, feeds, fetch
 
 log = logging.getLogger("brief")
 
-Plan = config.Daily
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Plan = config.Daily  # the [daily] table, validated (brief.config)
 
 
 def fetching(chosen: Plan, out: Path) -> fetch.Options:

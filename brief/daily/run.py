@@ -25,19 +25,15 @@ from brief import config, deliver, pipeline
 from brief.config import Settings
 from brief.daily import digest, stories, workers
 from brief.daily.digest import Covered, Digest, Skipped
-from brief.daily.gather import fetching, gather, window
+from brief.daily.gather import Plan, fetching, gather, window
 from brief.errors import BriefError, ConfigError, InputError, OutputError
 from brief.mail import outbox
-from brief.models import Article, Brief
+from brief.models import Article, Brief, Progress
 from brief.web import fetch
 
 log = logging.getLogger("brief")
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Send = Callable[[Path, tuple[str, ...], str], None]  # (markdown file, recipients, subject)
-
-
-Plan = config.Daily  # the [daily] table, validated (brief.config)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +45,7 @@ class Result:
     left_out: str = ""  # how many entries the window left out, and its bounds ("" for none)
 
 
-def since(text: str) -> dt.timedelta | None:
-    """'24h', '90m', '2d' -> a window; '0' -> None (no window)."""
-    return config.since(text)
-
-
-def plan(table: Mapping[str, Any], out: Path | None = None, since: str | None = None) -> Plan:
+def plan(table: Mapping[str, Any], since: str | None = None) -> Plan:
     """The [daily] settings from a parsed table (as in brief.toml), with ``since`` overriding."""
     flags = {"daily.since": (since, "--since")}
     return config.load(env={}, flags=flags, data={"daily": dict(table)}).daily

@@ -35,8 +35,6 @@ from brief.mail.smtp import (
     DEFAULT_POLICY,
     Failed,
     deliver,
-    load_policy,
-    load_settings,
 )
 
 __all__ = [
@@ -50,8 +48,6 @@ __all__ = [
     "envelope",
     "html",
     "keep",
-    "load_policy",
-    "load_settings",
     "message",
     "one_line",
     "send",

@@ -21,8 +21,7 @@ import smtplib
 import socket
 import ssl
 import threading
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TypeVar
 
 from tenacity import (
@@ -33,46 +32,28 @@ from tenacity import (
     stop_before_delay,
 )
 
-from brief import config
 from brief.config import RetryPolicy, SmtpSettings
 from brief.errors import ConfigError
 
 log = logging.getLogger(__name__)
 Number = TypeVar("Number", int, float)
 
-# The settings records live in brief.config; they are re-exported for callers of this module.
+# The settings records live in brief.config (loaded there, with the rest of the settings);
+# they are re-exported for callers of this module.
 __all__ = [
     "DEFAULT_POLICY",
-    "TIMEOUT_SECONDS",
     "Failed",
     "RetryPolicy",
     "SmtpSettings",
     "deliver",
-    "load_policy",
-    "load_settings",
     "transient",
 ]
 
-TIMEOUT_SECONDS = config.SMTP_TIMEOUT
 DEFAULT_POLICY = RetryPolicy()
 # One session may last this many timeouts in all: greeting, STARTTLS, login, envelope and data
 # each get one. The timeout restarts with every byte, so a server dripping its greeting one
 # byte a second would otherwise hold brief for hours.
 SESSION_TIMEOUTS = 5
-
-
-def load_settings(
-    config_path: Path | None = None, env: Mapping[str, str] | None = None
-) -> SmtpSettings:
-    """SMTP settings from the ``[smtp]`` table of the config file, overridden by BRIEF_* vars."""
-    return config.load(config_path, env=env).smtp
-
-
-def load_policy(
-    config_path: Path | None = None, env: Mapping[str, str] | None = None
-) -> RetryPolicy:
-    """The retry policy, with attempts, total seconds and first wait from the same places."""
-    return config.load(config_path, env=env).retry
 
 
 # -- delivery -------------------------------------------------------------------------------

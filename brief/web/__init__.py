@@ -12,15 +12,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from brief.errors import FetchError
-from brief.models import Article
+from brief.models import Article, Progress
 from brief.web import extract, fetch
 
 log = logging.getLogger("brief")
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def articles(

@@ -26,7 +26,7 @@ def day() -> digest.Digest:
             articles.append(extract.article(Page(url, url, "text/html", path.read_bytes())))
         except FetchError:  # the stub, teaser and empty pages: tested in test_extract
             continue
-    return daily.compose(articles, daily.plan({"urls": ["-"]}, Path("out")), DATE)
+    return daily.compose(articles, daily.plan({"urls": ["-"]}), DATE)
 
 
 def test_digest_golden(update_golden: bool) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from brief import config
 from brief.daily import digest
 from brief.daily import run as daily
 from brief.errors import ConfigError, InputError
@@ -67,7 +68,7 @@ def setup(
     site.mount(WEB)
     site.add("/robots.txt", Reply("User-agent: *\nDisallow:\n", content_type="text/plain"))
     values = {"feeds": [site.url(f) for f in FEEDS], "recipients": ["desk@example.org"], **table}
-    chosen = daily.plan(values, tmp_path / "out")
+    chosen = daily.plan(values)
     waits: list[float] = []
     options = fetch.Options(
         timeout=0.3,
@@ -135,7 +136,6 @@ def test_every_failure_is_reported_and_the_rest_is_briefed(site: Site, tmp_path:
     chosen, client, waits = setup(site, tmp_path, urls=list(urls))
     chosen = daily.plan(
         {"feeds": [site.url(f) for f in (*FEEDS, "/broken.rss")], "urls": list(urls)},
-        tmp_path / "out",
     )
     with client:
         result = daily.run(chosen, DATE, tmp_path / "out", now=NOW, fetcher=client)
@@ -198,7 +198,7 @@ def test_one_outlet_is_singular(site: Site, tmp_path: Path) -> None:
 
 
 def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> None:
-    chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]}, tmp_path)
+    chosen = daily.plan({"urls": ["http://127.0.0.1:9/a"], "recipients": ["a@b.c"]})
     with pytest.raises(ConfigError, match="no way to send was given"):
         daily.run(chosen, DATE, tmp_path, send=None)
 
@@ -214,7 +214,7 @@ def test_recipients_without_a_mailer_fail_before_any_work(tmp_path: Path) -> Non
     ],
 )
 def test_since_reads_durations(text: str, expected: dt.timedelta | None) -> None:
-    assert daily.since(text) == expected
+    assert config.since(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_since_reads_durations(text: str, expected: dt.timedelta | None) -> None
 )
 def test_bad_settings_are_clear_errors(table: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
-        daily.plan(table, Path("out"))
+        daily.plan(table)
 
 
 def test_the_window_holds_times_dates_and_unknowns() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from brief import config
 from brief.errors import ConfigError
 from brief.mail import smtp
 
@@ -21,7 +22,9 @@ def test_settings_from_file_overridden_by_environment(tmp_path: Path) -> None:
         'from = "brief@example.org"\n',
         encoding="utf-8",
     )
-    got = smtp.load_settings(path, {"BRIEF_SMTP_PASSWORD": "env-secret", "BRIEF_SMTP_PORT": "587"})
+    got = config.load(
+        path, env={"BRIEF_SMTP_PASSWORD": "env-secret", "BRIEF_SMTP_PORT": "587"}
+    ).smtp
     assert (got.host, got.port, got.security, got.user) == (
         "smtp.example.org",
         587,
@@ -38,9 +41,9 @@ def test_settings_from_environment_alone() -> None:
         "BRIEF_SMTP_SECURITY": "SSL",
         "BRIEF_FROM": "b@x.org",
     }
-    got = smtp.load_settings(None, env)
+    got = config.load(None, env=env).smtp
     assert (got.port, got.security, got.sender) == (465, "ssl", "b@x.org")
-    assert smtp.load_settings(None, {}) == smtp.SmtpSettings()
+    assert config.load(None, env={}).smtp == smtp.SmtpSettings()
 
 
 @pytest.mark.parametrize(
@@ -66,14 +69,14 @@ def test_settings_from_environment_alone() -> None:
 )
 def test_bad_settings_are_config_errors(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
-        smtp.load_settings(None, env)
+        config.load(None, env=env)
 
 
 def test_unknown_key_in_config_file(tmp_path: Path) -> None:
     path = tmp_path / "brief.toml"
     path.write_text('[smtp]\npasword = "x"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown setting pasword"):
-        smtp.load_settings(path, {})
+        config.load(path, env={})
 
 
 def test_retry_policy_is_configurable() -> None:
@@ -82,11 +85,11 @@ def test_retry_policy_is_configurable() -> None:
         "BRIEF_SMTP_RETRY_SECONDS": "30",
         "BRIEF_SMTP_RETRY_WAIT": "0",
     }
-    assert smtp.load_policy(None, env) == smtp.RetryPolicy(
+    assert config.load(None, env=env).retry == smtp.RetryPolicy(
         attempts=2, total_seconds=30, first_wait=0
     )
     with pytest.raises(ConfigError):
-        smtp.load_policy(None, {"BRIEF_SMTP_ATTEMPTS": "0"})
+        config.load(None, env={"BRIEF_SMTP_ATTEMPTS": "0"})
 
 
 @pytest.mark.parametrize(
@@ -132,5 +135,5 @@ def test_a_mistyped_password_is_never_echoed(tmp_path: Path) -> None:
     path = tmp_path / "brief.toml"
     path.write_text("[smtp]\nuser = 'u'\npassword = 918273645\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="password in") as caught:
-        smtp.load_settings(path, {})
+        config.load(path, env={})
     assert "918273645" not in str(caught.value)

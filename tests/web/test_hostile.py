@@ -171,9 +171,7 @@ def test_a_feed_of_30000_entries_fetches_at_most_the_cap(site: Site, tmp_path: o
     items = "".join(f"<item><link>{site.base}/p/{i}</link></item>" for i in range(30_000))
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
     url = site.add("/feed.rss", Reply(feed, content_type="application/rss+xml"))
-    chosen = daily.plan(
-        {"feeds": [url], "allow_hosts": list(LOCAL), "delay": 0}, tmp_path, since="0"
-    )  # type: ignore[arg-type]
+    chosen = daily.plan({"feeds": [url], "allow_hosts": list(LOCAL), "delay": 0}, since="0")  # type: ignore[arg-type]
     span = daily.window("2026-11-21", None, dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
     with Fetcher(daily.fetching(chosen, tmp_path)) as web:  # type: ignore[arg-type]
         skipped = daily.gather(chosen, span, web).skipped
