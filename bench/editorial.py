@@ -288,6 +288,46 @@ def support_disagrees(cases: list[Case]) -> str:
     return _share(hits, total)
 
 
+# Title and calendar words are part of a name's form, not the name: "Rep.", "President", "Monday".
+NAME_SKIP = (
+    TITLES
+    | {w.lower() for w in CALENDAR}
+    | set("jan feb mar apr jun jul aug sep sept oct nov dec the a an in on at for of by to".split())
+)
+PAST_RE = re.compile(r"\b([a-z]{3,}?)e?ed\b")
+
+
+def item_names(text: str) -> set[str]:
+    """The last word of each run of capitalised words past the item's first word: "Yeltsin" of
+    "President Boris Yeltsin", "City" of "New York City"."""
+    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text[len(opener(text)) + 1 :])
+    lasts = {re.sub(r"[’']s$", "", run.split()[-1]) for run in runs}
+    return {w for w in lasts if w.lower() not in NAME_SKIP}
+
+
+def first_past_verb(text: str) -> str | None:
+    """The stem of the first lower-case -ed word past the first word ("stay" of "stayed")."""
+    found = [m for m in PAST_RE.finditer(text) if m.start() > 0 and len(m.group(0)) > 4]
+    return found[0].group(1) if found else None
+
+
+def support_misses(cases: list[Case]) -> str:
+    """Supports missing a name of their item, or the stem of the item's first -ed verb."""
+    hits = total = 0
+    for case in cases:
+        for _, item in case.items():
+            names, verb = item_names(item["text"]), first_past_verb(item["text"])
+            for support in item["support"][1:]:
+                total += 1
+                words = set(re.findall(r"[\w’'-]+", support["sentence"]))
+                bare = {re.sub(r"[’']s$", "", w) for w in words}
+                lowered = {w.lower() for w in words}
+                hits += bool(names - bare) or (
+                    verb is not None and not any(w.startswith(verb) for w in lowered)
+                )
+    return _share(hits, total)
+
+
 # The speaker's name must be written in the quote's sentence or within this many characters
 # before it in the cited article (about three news sentences).
 NEAR = 600
@@ -372,6 +412,7 @@ def refused(cases: list[Case]) -> str:
 MEASURES: dict[str, Callable[[list[Case]], str]] = {
     "briefs refused (Error:)": refused,
     "supports lacking a figure of their item, or with the other polarity": support_disagrees,
+    "supports lacking a name of their item or its first -ed verb": support_misses,
     "bad speaker labels (pronoun, function word, lone title/initial, clause, not near the quote)": (
         bad_speakers
     ),

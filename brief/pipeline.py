@@ -43,7 +43,7 @@ def brief(articles: Sequence[Article], settings: Settings, date: str) -> Brief:
     picks = sections.choose(corpus, groups, settings.budget, matrix, story)
     if not picks:
         raise _nothing_to_state(corpus, groups, settings)
-    known = claims.names(corpus.sentences)
+    known = claims.context(corpus)
     built = tuple(
         Section(key, sections.HEADINGS[key], tuple(_item(corpus, p, known) for p in chosen))
         for key, chosen in picks.items()
@@ -72,7 +72,7 @@ def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Setting
     )
 
 
-def _item(corpus: Corpus, pick: sections.Pick, known: frozenset[str]) -> Item:
+def _item(corpus: Corpus, pick: sections.Pick, known: claims.Context) -> Item:
     """The pick's shown sentence, cited with every member that states its claim (claims.agree)."""
     shown = corpus.sentences[pick.group.members[0]]
     support = tuple(

@@ -2,9 +2,10 @@
 
 A *group* is one fact: the best-scored sentence and, from each other article, the sentence that
 states the same thing (tf-idf cosine >= GROUP_COSINE) and the same claim (brief.claims.agree:
-same figures, polarity, actor and quotation). Items of one brief never repeat each
-other: two sentences are redundant when they share half their words or their cosine is high.
-Every order is broken explicitly by (-score, article, position), so output is deterministic.
+same figures, polarity, actor and quotation; the lead's names, verb and rare words). Items of
+one brief never repeat each other: two sentences are redundant when they share half their words
+or their cosine is high. Every order is broken explicitly by (-score, article, position), so
+output is deterministic.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def groups(corpus: Corpus, scores: Sequence[float], matrix: Any = None) -> tuple
     sims.data[sims.data < GROUP_COSINE] = 0.0
     sims.eliminate_zeros()
     sentences = corpus.sentences
-    known = claims.names(sentences)
+    known = claims.context(corpus)
     used: set[int] = set()
     found: list[Group] = []
     for i in order(corpus, scores):
@@ -121,7 +122,7 @@ def _matches(
     sims_lead: Any,
     members: list[int],
     used: set[int],
-    known: frozenset[str],
+    known: claims.Context,
 ) -> dict[int, tuple[float, int]]:
     """For each article not yet in the group, its sentence that best states the same fact."""
     sentences = corpus.sentences

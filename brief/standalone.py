@@ -95,10 +95,18 @@ def whole(sentence: Sentence) -> bool:
         (opening.isupper() or opening.isdigit() or (opening.isalpha() and not opening.islower()))
         and text.count("“") == text.count("”")
         and text.count('"') % 2 == 0
+        and not _opens_inside_quote(text)
         and not text.startswith("(")
         and not TIMELINE_RE.search(text)
         and not HEADER_RE.match(text)
     )
+
+
+def _opens_inside_quote(text: str) -> bool:
+    """The first curly mark closes a quotation: the sentence begins inside one begun before it
+    ("…wrong,” declared X. “It is…": balanced marks, but the reader never sees the opening)."""
+    marks = [c for c in text if c in "“”"]
+    return bool(marks) and marks[0] == "”"
 
 
 # A person: a capitalised pair after a title, or one that speaks or is described.

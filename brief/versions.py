@@ -47,7 +47,7 @@ def find(
 
     ``used`` holds the sentences already shown elsewhere in the brief: they are not versions.
     """
-    known = claims.names(corpus.sentences)
+    known = claims.context(corpus)
     found: list[Versions] = []
     taken = set(used)
     for section, group in picked:
@@ -67,7 +67,7 @@ def find(
             and select.eligible(corpus.sentences[j])
             and standalone.stands_alone(corpus.sentences[j])
             and standalone.whole(corpus.sentences[j])
-            and claims.differ(corpus.sentences[lead], corpus.sentences[j], known)
+            and claims.differ(corpus.sentences[lead], corpus.sentences[j], known.names)
         ]
         others = _by_figures(corpus, rivals, known)
         if others:
@@ -76,7 +76,7 @@ def find(
     return tuple(found)
 
 
-def _by_figures(corpus: Corpus, rivals: Sequence[int], known: frozenset[str]) -> tuple[Group, ...]:
+def _by_figures(corpus: Corpus, rivals: Sequence[int], known: claims.Context) -> tuple[Group, ...]:
     """The rival sentences as versions: a rival joins the first version whose sentence states
     its claim or is stated by it (claims.agree either way: "248 killed" and "248 killed, 12 of
     them Americans"), one sentence per outlet; the version given by most outlets first."""

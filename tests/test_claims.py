@@ -90,9 +90,99 @@ def test_figures_are_normalised(text: str, values: set[float]) -> None:
 )
 def test_agree(item: str, other: str, same: bool) -> None:
     # The articles name the cities mid-sentence too: that is how an opening word is known as a name.
-    context = sentence("Officials from Lisbon and Madrid met in the spring.")
-    known = claims.names([sentence(item), sentence(other), context])
-    assert claims.agree(sentence(item), sentence(other), known) is same
+    assert agree(item, other, "Officials from Lisbon and Madrid met in the spring.") is same
+
+
+def agree(item: str, other: str, *more: str) -> bool:
+    """Whether the first sentence of ``other``'s article states the claim of ``item``'s."""
+    arts = [article(item), article(other), *(article(text) for text in more)]
+    corpus = segment.corpus(arts)
+    first = {s.article: s for s in reversed(corpus.sentences)}
+    return claims.agree(first[0], first[1], claims.context(corpus))
+
+
+@pytest.mark.parametrize(
+    ("item", "other", "same"),
+    [
+        # a place the item names is missing: the national rules are not the city's
+        (
+            "The agency tightened its rules on building in the Varnia City watershed.",
+            "The agency tightened its rules on building near wetlands across Varnia.",
+            False,
+        ),
+        (
+            "The agency tightened its rules on building in the Varnia City watershed.",
+            "On Thursday the agency tightened its rules on building in the Varnia City watershed.",
+            True,
+        ),
+        # the item's main verb is missing: cutting a trip short is not agreeing to return
+        (
+            "Doctors ordered Mayor Ivo Kral to rest, and he agreed to return home a day early.",
+            "Mayor Ivo Kral cut short his trip abroad because of a fever.",
+            False,
+        ),
+        (
+            "Mayor Ivo Kral agreed to return home on Monday, a day earlier than planned.",
+            "Mayor Ivo Kral agreed to return home a day earlier than planned, aides said.",
+            True,
+        ),
+        # too little of the item's rarer content: a shared topic is not the same claim
+        (
+            "Mayor Ivo Kral stayed home with a fever that revived doubts about his health.",
+            "Mayor Ivo Kral stayed on as head of the party's youth wing in the spring.",
+            False,
+        ),
+        # who reported a claim is not part of it
+        (
+            "Bars with smoking rooms would escape the ban, said council member Ana Ruiz.",
+            "Bars with smoking rooms would escape the ban under the new law.",
+            True,
+        ),
+        # a quotation begun in the sentence before is still a quotation
+        (
+            "Her resignation was wrong,” declared Ana Ruiz. “It is a witch hunt.",
+            "Ana Ruiz warned of a “witch hunt” after the vote.",
+            False,
+        ),
+    ],
+)
+def test_a_support_holds_the_names_verb_and_rare_words(item: str, other: str, same: bool) -> None:
+    filler = "Voters in Varnia met the mayor about the ban and the trip on the same day."
+    assert agree(item, other, filler, filler, filler) is same
+
+
+def test_a_pronoun_stands_for_the_name_given_just_before() -> None:
+    item = "On Friday, Mayor Ivo Kral fired his deputy, Lena Ost, after the audit."
+    plain = "On Friday, he fired his deputy, Lena Ost, after the audit."
+    assert not agree(item, plain)
+    named = "The audit found gaps in the books kept for Mayor Ivo Kral. " + plain
+    arts = [article(item), article(named)]
+    corpus = segment.corpus(arts)
+    shown, _, support = corpus.sentences
+    assert claims.agree(shown, support, claims.context(corpus))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Mayor Ivo Kral stayed home on Tuesday.", "stay"),
+        ("The council will vote on the budget next week.", "vote"),
+        ("Ivo Kral, who founded the party, won the vote on Sunday.", "won"),
+        ("Weakened by a fever, Ivo Kral cancelled his trip.", "cancel"),
+        ("Aides said the mayor resigned.", "resign"),
+        ("The mayor is a former teacher.", None),
+    ],
+)
+def test_predicate_is_the_main_verb(text: str, verb: str | None) -> None:
+    assert claims.predicate(sentence(text)) == verb
+
+
+def test_quotations_begun_or_left_open_in_another_sentence() -> None:
+    assert claims.quotations("It was wrong,” said Ana Ruiz. “It is a witch hunt.") == [
+        "it was wrong,",
+        "it is a witch hunt.",
+    ]
+    assert claims.quotations("She called it a “witch hunt” at the rally.") == ["witch hunt"]
 
 
 def test_a_brief_cites_only_outlets_that_give_the_same_toll() -> None:
@@ -135,3 +225,25 @@ def test_the_old_side_of_a_change_is_no_rival_count() -> None:
     assert claims.counts(one("The toll rose to 260 people, up from 231 people.")) == {
         "peopl": frozenset({260.0})
     }
+
+
+def test_the_storys_own_verb_may_be_worded_otherwise_but_not_dropped() -> None:
+    # "ban" is in every article: an outlet may say "ordered … to stop" for it, and must still
+    # hold the rest of the main clause.
+    story = [
+        "The ban on Varnian ferries drew protests.",
+        "Officials defended the ban at a hearing.",
+    ]
+    item = "Varnia has banned the operators of northern ferries from buying fuel abroad."
+    assert agree(
+        item, "Varnia ordered the operators of northern ferries to stop buying fuel abroad.", *story
+    )
+    assert not agree(
+        item, "Varnia ordered the port to stop the northern ferries from sailing.", *story
+    )
+    approved = [
+        "The committee approved the ferry bill.",
+        "The bill was approved after a long debate.",
+    ]
+    item = "The council approved the ferry bill that fishing unions and shipowners opposed."
+    assert not agree(item, "Fishing unions and shipowners opposed the ferry bill.", *approved)

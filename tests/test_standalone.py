@@ -60,6 +60,9 @@ def test_sentences_that_stand_alone(text: str) -> None:
         ("(The council could still reopen the route if the state refuses.)", False),
         ("and not on the ferry route, on any effect on the harbour generally.", False),
         ("--She sailed the northern route for thirty years without a wreck.", False),
+        # opens inside a quotation begun in the sentence before, though its marks balance
+        ("The vote was wrong,” said Ana Ruiz, the mayor. “It is a witch hunt.", False),
+        ("“The vote was wrong,” said Ana Ruiz, the mayor.", True),
     ],
 )
 def test_whole_sentences(text: str, whole: bool) -> None:
