@@ -176,7 +176,10 @@ def route(
     recent = lede.newest_articles(story.dates)
     candidates: dict[str, list[Pick]] = {key: [] for key in ORDER}
     ledes: list[tuple[float, int, Pick]] = []
-    for rank, found in enumerate(groups):
+    for rank, grouped in enumerate(groups):
+        found = standalone.news_only(corpus, grouped)
+        if found is None:
+            continue  # only an editorial or a digest states it: opinion or debris, not news
         if speakers.speaker(corpus, found.members[0]) is not None:
             quote = _quote(corpus, found)
             if quote is not None:

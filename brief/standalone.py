@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from brief import segment
-from brief.models import Corpus, Sentence
+from brief.models import Article, Corpus, Group, Sentence
 
 # A sentence opening with one of these continues the one before it: out of context, in a brief,
 # it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
@@ -96,6 +96,7 @@ def whole(sentence: Sentence) -> bool:
         and text.count("“") == text.count("”")
         and text.count('"') % 2 == 0
         and not _opens_inside_quote(text)
+        and not SLUG_RE.match(text)
         and not text.startswith("(")
         and not TIMELINE_RE.search(text)
         and not HEADER_RE.match(text)
@@ -107,6 +108,48 @@ def _opens_inside_quote(text: str) -> bool:
     ("…wrong,” declared X. “It is…": balanced marks, but the reader never sees the opening)."""
     marks = [c for c in text if c in "“”"]
     return bool(marks) and marks[0] == "”"
+
+
+# "The Daily Varnian said in an editorial for Sunday, May 3: The council …": a wire slug fused
+# to the sentence it introduces (the colon introduces what the reader is not shown as such).
+SLUG_RE = re.compile(r"^[^:“\"]{0,120}\b(?:said|says|wrote|writes)\b[^:“\"]{0,80}:\s")
+# An article that calls itself opinion: "EDITORIAL: …", "COMMENTARY: …" as its title, or a
+# slug "X said in an editorial …:" opening it.
+OPINION_TITLE_RE = re.compile(r"^\W*(?:editorial|commentary|opinion|op-ed|column)\s*:", re.I)
+OPINION_OPENING_RE = re.compile(
+    r"^[^.:]{0,120}\b(?:said|says|wrote) in an? (?:editorial|commentary|column|op-ed)\b[^:]{0,60}:"
+)
+# Roundups, digests, news-service budgets, chronologies: lines of many stories, or a fact box.
+DIGEST_TITLE_RE = re.compile(
+    r"\b(?:at a glance|digest|news briefs|world briefs|roundup|round-up|key dates|chronology|"
+    r"chronicle of|timeline)\b",
+    re.I,
+)
+DIGEST_OPENING_RE = re.compile(
+    r"^(?:for questions,? (?:please )?call|these (?:columns|stories) for release)", re.I
+)
+
+
+def news(article: Article) -> bool:
+    """Whether the article is news copy of its own: not an editorial or commentary (opinion is
+    no fact, and the paper's view is no outlet's report), not a digest, roundup, budget or
+    chronology (lines of many stories, or a fact box)."""
+    title, text = article.title or "", article.text.lstrip()
+    return not (
+        OPINION_TITLE_RE.match(title)
+        or OPINION_OPENING_RE.match(text)
+        or OPINION_OPENING_RE.match(title)
+        or DIGEST_TITLE_RE.search(title)
+        or DIGEST_OPENING_RE.match(text)
+    )
+
+
+def news_only(corpus: Corpus, group: Group) -> Group | None:
+    """The group without the sentences of articles that are not news; None if none is left."""
+    kept = tuple(m for m in group.members if news(corpus.articles[corpus.sentences[m].article]))
+    if not kept:
+        return None
+    return group if kept == group.members else Group(members=kept, score=group.score)
 
 
 # A person: a capitalised pair after a title, or one that speaks or is described.

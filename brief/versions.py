@@ -67,6 +67,7 @@ def find(
             and select.eligible(corpus.sentences[j])
             and standalone.stands_alone(corpus.sentences[j])
             and standalone.whole(corpus.sentences[j])
+            and standalone.news(corpus.articles[corpus.sentences[j].article])
             and claims.differ(corpus.sentences[lead], corpus.sentences[j], known.names)
         ]
         others = _by_figures(corpus, rivals, known)

@@ -103,3 +103,58 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
     for text in texts:
         assert not standalone.unintroduced(text, people, standalone.named_in_full(seen))
         seen.append(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "is_news"),
+    [
+        (None, "The council voted on Monday to close the northern ferry route.", True),
+        ("EDITORIAL: SAVE THE FERRY", "The council was wrong to close the ferry route.", False),
+        ("Commentary: a harbour adrift", "The council was wrong to close the route.", False),
+        (
+            None,
+            "The Daily Varnian said in an editorial for Sunday, May 3: The council was wrong "
+            "to close the ferry route.",
+            False,
+        ),
+        ("BUSINESS AT A GLANCE", "Harbour shares rose on Monday.", False),
+        ("Key Dates in the Ferry Case", "May 3: The council closes the route.", False),
+        (None, "For questions, please call the desk. FERRY _ The council voted.", False),
+        # a news story that reports an editorial is news
+        (
+            None,
+            "The council closed the route on Monday. The Daily Varnian, in an editorial, "
+            "called the vote a mistake.",
+            True,
+        ),
+        ("Lawyers file briefs in the ferry case", "Both sides filed briefs on Monday.", True),
+    ],
+)
+def test_opinion_and_digests_are_not_news(title: str | None, text: str, is_news: bool) -> None:
+    assert standalone.news(article(text, title=title)) is is_news
+
+
+def test_a_slug_fused_to_its_sentence_is_not_whole() -> None:
+    slug = "The Daily Varnian said in an editorial for Sunday, May 3: The council erred badly."
+    assert not standalone.whole(sentence(slug))
+    assert standalone.whole(sentence("The council said on Monday that the route would close."))
+
+
+def test_an_editorial_gives_no_item_and_no_citation() -> None:
+    fact = "The council of Varnia voted on Monday to close the northern ferry route for good."
+    arts = [
+        article(fact, "Ferry workers protested outside the council hall after the vote."),
+        article(fact, "The harbour master said the ferries would be sold next spring."),
+        article(
+            "The Daily Varnian said in an editorial for Tuesday, May 5: The council was wrong.",
+            fact,
+            "The council should reopen the northern ferry route before the summer season.",
+            title="EDITORIAL: SAVE THE FERRY",
+        ),
+    ]
+    made = pipeline.brief(arts, config.Settings(), "2026-05-06")
+    cited = {s.source for section in made.sections for item in section.items for s in item.support}
+    texts = [item.text for section in made.sections for item in section.items]
+    assert 3 not in cited
+    assert fact in texts
+    assert not any("should reopen" in t for t in texts)
