@@ -333,7 +333,10 @@ def choose(
                 if pick.section == "quotes" and who is None:
                     continue
             label = standalone.named_in_full([who or ""])  # read before the quote
-            if not standalone.unintroduced(sentence.text, people, before | label):
+            met = [t for r, t in shown if r <= rank]
+            if not standalone.unintroduced(
+                sentence.text, people, before | label
+            ) and not standalone.anaphoric(corpus, m, met):
                 return Pick(pick.section, _shown_by(pick.group, m), who)
         return None
 

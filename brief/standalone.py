@@ -103,6 +103,32 @@ def whole(sentence: Sentence) -> bool:
     )
 
 
+# "The restriction was reduced …", "The delegation arrived …": a definite noun phrase and its
+# verb at once; anaphoric when its noun was introduced in the sentences just before it.
+DEFINITE_RE = re.compile(
+    r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]+)\s+(?:is|was|were|are|has|had|"
+    r"have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed)\b"
+)
+# Sentences before an item, in its own article, where the referent of its definite noun phrase
+# is introduced: the one before it and the one before that (an aside may sit in between).
+ANAPHORA_REACH = 2
+
+
+def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
+    """Whether sentence ``index`` opens with a definite noun phrase ("The restriction was…")
+    whose noun its article introduced in the sentences just before and the brief (``shown``,
+    the items a reader has met) has not."""
+    sentence = corpus.sentences[index]
+    match = DEFINITE_RE.match(sentence.text.lstrip())
+    if match is None:
+        return False
+    head = segment.stem(match.group(1))
+    before = corpus.sentences[max(0, index - ANAPHORA_REACH) : index]
+    if not any(head in s.terms for s in before if s.article == sentence.article):
+        return False
+    return not any(head in segment.terms(segment.words(text)) for text in shown)
+
+
 def _opens_inside_quote(text: str) -> bool:
     """The first curly mark closes a quotation: the sentence begins inside one begun before it
     ("…wrong,” declared X. “It is…": balanced marks, but the reader never sees the opening)."""

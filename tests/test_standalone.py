@@ -158,3 +158,16 @@ def test_an_editorial_gives_no_item_and_no_citation() -> None:
     assert 3 not in cited
     assert fact in texts
     assert not any("should reopen" in t for t in texts)
+
+
+def test_a_definite_noun_introduced_just_before_leans_on_it() -> None:
+    text = (
+        "The council restricted building near the northern wetlands to three acres. "
+        "The restriction was reduced from ten acres in December. "
+        "The harbour was dredged in the spring."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 1)  # which restriction? the one just before
+    assert not standalone.anaphoric(corpus, 2)  # "harbour" was not introduced before
+    # once the brief has shown the restriction, a reader knows which one
+    assert not standalone.anaphoric(corpus, 1, ["The restriction on wetlands was eased."])
