@@ -30,6 +30,8 @@ WHO_AFTER_QUOTE = re.compile(
 )
 # “…,” said Gina Raimondo.
 WHO_AFTER_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^“”\",.;:()]{{2,90}})")
+# …, noted Sharon Chow of the Sierra Club: a speech verb, then a full name.
+VERB_NAME = re.compile(rf"\b{SPEECH}\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
 # US Commerce Secretary Gina Raimondo told the Wall Street Journal, “…”
 WHO_BEFORE = re.compile(rf"(?:^|,\s+)(?P<who>[A-Z][^“”\",;:()]{{1,90}}?)\s+{SPEECH}\b")
 # “…” – Senator Jim Risch, a Republican from Idaho.
@@ -44,6 +46,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # A label opening with one of these is a clause or a pronoun, not a speaker ("So far Saqib",
 # "Although the government", "There was an", "As Livingston").
 NOT_OPENING = PRONOUNS | frozenset(
+    "our my your his her their its "
     "there this that these those when where while if as so but and or then after before "
     "because since although though also however yet still meanwhile what which who in on at "
     "for with by from of to during about".split()
@@ -94,7 +97,17 @@ def speaker(corpus: Corpus, index: int) -> str | None:
     who = _tidy(who) if who else None
     if who is not None and len(who.split()) == 1:
         who = _full_name(corpus.articles[sentence.article].text, who)
+    elif who is not None and _title_and_surname(who):
+        # "Ms. LeFever": the full name the article gives ("Gregory LeFever"), else no one the
+        # reader can tell apart: the quote is not used.
+        full = _full_name(corpus.articles[sentence.article].text, who.split()[-1])
+        who = full if full != who.split()[-1] else None
     return who if who is not None and _valid(who) else None
+
+
+def _title_and_surname(who: str) -> bool:
+    words = who.split()
+    return len(words) == 2 and words[0].rstrip(".").lower() in PERSON_TITLES
 
 
 def _quotation_alone(text: str) -> bool:
@@ -148,7 +161,7 @@ ROLE_WORDS = frozenset(
 
 def _full_name(article: str, surname: str) -> str:
     """'Zimmerman' -> 'Ronald Zimmerman' (or 'Dr. Ann Zimmerman'): the article's full name."""
-    title = r"(?:(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.\s+)?"
+    title = r"(?:(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.\s+)*"
     # Up to GIVEN_NAMES given names and initials ("Jose Maria Aznar", "David C. Smith"), never
     # a role word ("Prime Minister Aznar" gives no full name).
     roles = "|".join(sorted(w.capitalize() for w in TITLE_WORDS | ROLE_WORDS))
@@ -167,7 +180,23 @@ def _previous(corpus: Corpus, index: int) -> Sentence | None:
 
 def _needs_antecedent(who: str) -> bool:
     words = who.lower().split()
-    return words[0] in PRONOUNS or (words[0] == "the" and len(words) <= 3 and who.islower())
+    return (
+        words[0] in PRONOUNS
+        or (words[0] == "the" and len(words) <= 3 and who.islower())
+        or _descriptor(who)
+    )
+
+
+def _descriptor(who: str) -> bool:
+    """ "the Georgia Republican", "the Yugoslav leader": a description of someone named before,
+    not a name (the label is the person)."""
+    words = who.split()
+    return (
+        len(words) in (2, 3, 4)
+        and words[0].lower() == "the"
+        and words[-1].lower() in DESCRIPTORS
+        and all(w[:1].isupper() for w in words[1:-1])
+    )
 
 
 def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
@@ -180,10 +209,12 @@ def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
         earlier = corpus.sentences[index - back]
         if earlier.article != corpus.sentences[index].article:
             break
-        if head.lower() in PRONOUNS:
+        if head.lower() in PRONOUNS or _descriptor(who):
             found = _attribution_any(earlier.text) or _person(earlier.text, article)
             if found is not None and found.split()[0].lower() in PRONOUNS:
                 continue  # "He said…" before "…," he added: look further back
+            if found is not None and not _a_person(found, head):
+                return None  # a body or a clause spoke just before: "he" is not resolved
         else:
             pattern = rf"(?:The\s+)?(?:[A-Z][\w.’'&-]*\s+){{0,4}}{re.escape(head)}\b"
             match = re.search(pattern, earlier.text, re.IGNORECASE)
@@ -191,6 +222,35 @@ def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
         if found:
             return found
     return None
+
+
+# Who "he", "she" or "the Georgia Republican" is: a person, never a body or a clause.
+DESCRIPTORS = frozenset(
+    "republican democrat leader president minister senator governor lawmaker congressman "
+    "congresswoman chairman chairwoman premier mayor speaker secretary official envoy".split()
+)
+BODY_WORDS = frozenset(
+    "council department ministry agency commission committee club association company "
+    "corporation corp inc group party government office service union court board bank times "
+    "post journal news press institute university center centre foundation organization "
+    "organisation network administration house senate congress parliament police army navy "
+    "report".split()
+)
+
+
+def _a_person(found: str, head: str) -> bool:
+    """A found antecedent can be "he"/"she": a name ("Olin", "Ana Ruiz", "Lt. Col. Ivo Kral"),
+    not a pronoun, a body ("the Council") or a clause ("Most of his customers believe")."""
+    words = found.replace(",", " ").split()
+    if words[0].lower() in PRONOUNS or words[-1].lower().strip(".") in BODY_WORDS:
+        return False
+    if head.lower() in ("it", "they", "we"):
+        return True
+    return all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+
+
+# Lower-case words inside names: "Robin Mann of the club", "Osama bin Laden".
+PARTICLES = frozenset("of the de da van von al bin".split())
 
 
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -202,18 +262,32 @@ def _person(text: str, article: str) -> str | None:
     from brief import standalone
 
     people = {m.group(1) for rx in standalone.PERSON_RES for m in rx.finditer(article)}
-    names = [m.group(0) for m in NAME_RE.finditer(text) if m.group(0).split()[-1] in people]
+    # "Given Clinton's record…": a word the article also writes in lower case is no given name.
+    lower = set(re.findall(r"\b[a-z]+\b", article))
+    names = [
+        m.group(0)
+        for m in NAME_RE.finditer(text)
+        if m.group(0).split()[-1] in people
+        and m.group(0).split()[0].lower() not in lower
+        and m.group(0).split()[-1].lower() not in BODY_WORDS
+    ]
     return names[-1] if names else None
 
 
 def _attribution_any(text: str) -> str | None:
     """The person named as speaking, or else the last person a title names, in ``text``."""
     masked = _mask(text)
-    match = WHO_BEFORE.search(masked) or WHO_AFTER_VERB.search(masked)
+    match = (
+        WHO_AFTER_QUOTE.search(masked)
+        or WHO_BEFORE.search(masked)
+        or WHO_AFTER_VERB.search(masked)
+        or VERB_NAME.search(masked)
+    )
     if match:
         return match.group("who").replace(DOT, ".")
+    titles = "|".join(sorted(t.capitalize() for t in PERSON_TITLES))
     titled = re.findall(
-        r"\b(?:" + "|".join(sorted(t.capitalize() for t in PERSON_TITLES)) + r")\u2024\s+"
+        rf"\b(?:(?:{titles})\u2024\s+)+(?!(?:{titles})\u2024)"
         r"[A-Z][a-z]+(?:\s+[A-Z]\u2024)?(?:\s+[A-Z][a-z]+)?",
         masked,
     )

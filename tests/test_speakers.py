@@ -146,9 +146,96 @@ def test_a_surname_label_is_given_the_article_s_full_name() -> None:
         ("House Speaker Newt Gingrich resigned.", "Gingrich", "Newt Gingrich"),
         ("David C. Smith wrote the report.", "Smith", "David C. Smith"),
         ("Prime Minister Aznar spoke.", "Aznar", "Aznar"),
+        ("Former Lt. Col. Ivo Kral won.", "Kral", "Lt. Col. Ivo Kral"),
     ],
 )
 def test_a_surname_takes_the_full_name_the_article_gives(
     article_text: str, surname: str, full: str
 ) -> None:
     assert speakers._full_name(article_text, surname) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a descriptor is not the speaker: the person named before is
+        (
+            "Ivo Kral, the council leader, said on Friday that the vote was a setback. "
+            "“We will come back stronger next year and win the council,” the Varnia "
+            "Republican said.",
+            "Ivo Kral",
+        ),
+        # "she" after a body and a person: the person
+        (
+            "The Harbour Council delivered its report on Monday. Many streams are the "
+            "province's, noted Ana Ruiz of the Harbour Club, which endorsed the report. "
+            "“We still have a huge problem between the province and the federal "
+            "government,” she added.",
+            "Ana Ruiz",
+        ),
+        # a title and a surname take the full name the article gives
+        (
+            "Lena Ostrova led the study of school records. “It is hard to believe this many "
+            "children have the problem,” said Ms. Ostrova, a professor of pediatrics.",
+            "Lena Ostrova",
+        ),
+        # …and without one, the quote has no speaker a reader can tell apart
+        (
+            "“It is hard to believe this many children have the problem,” said Ms. Ostrova, "
+            "a professor of pediatrics.",
+            None,
+        ),
+        # chained titles stay whole
+        (
+            "Former Lt. Col. Ivo Kral won the vote on Sunday. “Once again, the people have "
+            "shown themselves to be a grand people,” he told the television network.",
+            "Lt. Col. Ivo Kral",
+        ),
+        # "he" is never a clause or a group
+        (
+            "Most of his customers believe that the tax pays for itself. “For people who "
+            "earn millions of dollars a year, it really does pay for itself,” he said.",
+            None,
+        ),
+    ],
+)
+def test_the_label_is_the_person(text: str, who: str | None) -> None:
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, len(corpus.sentences) - 1) == who
+
+
+def test_he_is_the_surname_named_just_before_not_an_opening_word() -> None:
+    text = (
+        "Harbour police spokesman Bengt Lind said the fire spread fast. "
+        "Tomas Olin said there were signs the fire had been set. "
+        "Olin said the doors had been locked. "
+        "“The fact that it spread so fast shows that it was not a normal fire,” he said."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 3) == "Tomas Olin"
+    given = (
+        "Lawyers for Bill Clinton, the president, said he had given his answers. Given Clinton's "
+        "record, aides expected a delay. “We have made our case as clearly as we can,” he said."
+    )
+    corpus = segment.corpus([article(given)])
+    assert speakers.speaker(corpus, 2) != "Given Clinton"
+
+
+def test_he_is_who_spoke_the_quotation_just_before() -> None:
+    text = (
+        "Officials noted the progress made since the visit of Varnian President Ivo Kral. "
+        "“There had been modest improvements in the harbour,” Lena Ost said. "
+        "The closures are “steps backward from what had been an improved record,” she said."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 2) == "Lena Ost"
+
+
+def test_he_after_a_group_spoke_is_not_resolved_further_back() -> None:
+    text = (
+        "“There had been modest improvements,” Lena Ost said. "
+        "Critics of the harbour policy noted that Kral had made a pointed speech. "
+        "“The old ways must never be copied,” he said."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 2) is None
