@@ -11,12 +11,14 @@ versions of "Where sources differ" (``differ``).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from brief import segment
+from brief import segment, timeline
 from brief.models import Corpus, Sentence
 
 # "one" is left out: it is as often a pronoun ("one of the victims") as a count.
@@ -153,8 +155,72 @@ def agree(item: Sentence, other: Sentence, story: Context) -> bool:
         and negated(item.text) == negated(other.text)
         and same_actor(item, other, story.names)
         and _same_quotation(item.text, other.text)
+        and same_day(item, other, story)
         and holds(item, other, story)
     )
+
+
+def day(sentence: Sentence, story: Context) -> dt.date | None:
+    """The one day a sentence tells of ("on Monday", "Oct. 16"), read against its article's
+    date; None when it names none, or a longer time ("last week", "in March")."""
+    told = story.dates[sentence.article] if sentence.article < len(story.dates) else None
+    return _day(sentence.text, told)
+
+
+@lru_cache(maxsize=50_000)
+def _day(text: str, told: dt.date | None) -> dt.date | None:
+    span = timeline.sentence_time(text, told).span
+    return span.first if span is not None and span.first == span.last else None
+
+
+def same_day(item: Sentence, other: Sentence, story: Context) -> bool:
+    """False when both tell of one day and the days differ ("on Monday" in Tuesday's paper is
+    the Monday before; in Thursday's paper "on Wednesday" is another day)."""
+    a, b = day(item, story), day(other, story)
+    return a is None or b is None or a == b
+
+
+def other_day(a: Sentence, b: Sentence, story: Context) -> bool:
+    """True when ``a`` and ``b`` state one claim but date it to different days: each names one
+    time, a day, both days before either article was written (not a story's next day, as in
+    "troops continued attacks Tuesday" / "… Friday"), and, with the time words aside, one states
+    the other's claim."""
+    day_a, day_b = day(a, story), day(b, story)
+    if day_a is None or day_b is None or day_a == day_b:
+        return False
+    if len(timeline.expressions(a.text)) != 1 or len(timeline.expressions(b.text)) != 1:
+        return False
+    told = [story.dates[s.article] if s.article < len(story.dates) else None for s in (a, b)]
+    if None in told or max(day_a, day_b) > min(d for d in told if d is not None):
+        return False
+    bare_a, bare_b = _timeless(a), _timeless(b)
+    return agree(bare_a, bare_b, story) or agree(bare_b, bare_a, story)
+
+
+def restates(a: Sentence, b: Sentence, story: Context) -> bool:
+    """One holds the other (names, main verb, content) and each half the other's content, the
+    figures aside: one claim,
+    told with other numbers ("killed 60 people" / "killed 65 people"), not two claims that
+    happen to count the same thing ("the coalition won 34 percent" / "she won 3 percent")."""
+    bare_a, bare_b = _blanked(a, FIGURE_RE), _blanked(b, FIGURE_RE)
+    return (holds(bare_a, bare_b, story) or holds(bare_b, bare_a, story)) and min(
+        content_share(bare_a, bare_b, story), content_share(bare_b, bare_a, story)
+    ) >= HOLD_SHARE
+
+
+def _blanked(sentence: Sentence, pattern: re.Pattern[str]) -> Sentence:
+    text = pattern.sub(lambda m: " " * len(m.group(0)), sentence.text)
+    words = segment.words(text)
+    return replace(sentence, text=text, words=words, terms=segment.terms(words))
+
+
+def _timeless(sentence: Sentence) -> Sentence:
+    """The sentence with its time expressions blanked (a stand-in for comparing, never shown)."""
+    text = sentence.text
+    for start, _, match in timeline.expressions(text):
+        text = text[:start] + " " * (match.end() - start) + text[match.end() :]
+    words = segment.words(text)
+    return replace(sentence, text=text, words=words, terms=segment.terms(words))
 
 
 def _years(values: frozenset[float]) -> frozenset[float]:
@@ -269,6 +335,7 @@ class Context:
     spread: Mapping[str, int]
     articles: int
     texts: tuple[str, ...]
+    dates: tuple[dt.date | None, ...] = ()  # each article's date (timeline.article_date)
 
 
 def context(corpus: Corpus) -> Context:
@@ -281,6 +348,7 @@ def context(corpus: Corpus) -> Context:
         spread={t: len(a) for t, a in spread.items()},
         articles=len(corpus.articles),
         texts=tuple(a.text for a in corpus.articles),
+        dates=tuple(timeline.article_date(a) for a in corpus.articles),
     )
 
 

@@ -2,9 +2,11 @@
 
 For each fact a brief states (its lede, What we know, background and outlook items), the
 sentences of other outlets that state the same fact (the same-fact grouping's words) with other
-figures (claims.differ) are its other versions. Versions are told apart by their figures; each is
-shown verbatim with every outlet that gives it, the brief's own version first. The brief states
-the best-supported version in its section: when another version has more outlets, it takes the
+figures (claims.differ; each restates the other but for them, claims.restates) or date it to
+another day (claims.other_day: "on Monday" / "on Sunday", each read against its own article's
+date) are its other versions. Versions are told apart by their figures and days; each is shown
+verbatim with every outlet that gives it, the brief's own version first. The brief states the
+best-supported version in its section: when another version has more outlets, it takes the
 item's place. No version is ever merged, averaged or rewritten.
 """
 
@@ -68,7 +70,13 @@ def find(
             and standalone.stands_alone(corpus.sentences[j])
             and standalone.whole(corpus.sentences[j])
             and standalone.news(corpus.articles[corpus.sentences[j].article])
-            and claims.differ(corpus.sentences[lead], corpus.sentences[j], known.names)
+            and (
+                (
+                    claims.differ(corpus.sentences[lead], corpus.sentences[j], known.names)
+                    and claims.restates(corpus.sentences[lead], corpus.sentences[j], known)
+                )
+                or claims.other_day(corpus.sentences[lead], corpus.sentences[j], known)
+            )
         ]
         others = _by_figures(corpus, rivals, known)
         if others:

@@ -247,3 +247,17 @@ def test_the_storys_own_verb_may_be_worded_otherwise_but_not_dropped() -> None:
     ]
     item = "The council approved the ferry bill that fishing unions and shipowners opposed."
     assert not agree(item, "Fishing unions and shipowners opposed the ferry bill.", *approved)
+
+
+def test_versions_restate_one_claim_with_other_figures() -> None:
+    arts = [
+        article("Floods killed 247 people in the east of Varnia on Friday, officials said."),
+        article("Floods killed 213 people in the east of Varnia on Friday."),
+        article("With 67 percent of the vote counted, the Harbour Party won 34 percent of seats."),
+        article("On Sunday, she won 3 percent of the vote, according to partial results."),
+    ]
+    corpus = segment.corpus(arts)
+    story = claims.context(corpus)
+    toll, other, party, she = corpus.sentences
+    assert claims.restates(toll, other, story)
+    assert claims.differ(party, she) and not claims.restates(party, she, story)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief import pipeline, render
 from brief.config import Settings
+from brief.models import Article
 from tests.conftest import article
 
 TOLL = (
@@ -55,3 +56,48 @@ def test_no_section_when_the_outlets_agree() -> None:
     agreeing = story()[:2]
     made = pipeline.brief(agreeing, Settings(), "2026-01-05")  # type: ignore[arg-type]
     assert "differ" not in [s.key for s in made.sections]
+
+
+DAY = "A ferry capsized in a storm off the northern coast of Varnia on {day}, the coast guard said."
+
+
+def dated(text: str, published: str) -> Article:
+    return Article(
+        text="\n\n".join(
+            [
+                text,
+                "Rescue boats searched the cold water through the night for survivors.",
+                "The ferry operator said the vessel had passed its last inspection in the spring.",
+            ]
+        ),
+        published=published,
+    )
+
+
+def test_outlets_that_date_a_fact_to_other_days_are_versions() -> None:
+    # 2026-01-06 is a Tuesday: "on Monday" is 5 January, "on Sunday" 4 January.
+    arts = [
+        dated(DAY.format(day="Monday"), "2026-01-06"),
+        dated(DAY.format(day="Monday"), "2026-01-06"),
+        dated(DAY.format(day="Sunday"), "2026-01-06"),
+    ]
+    made = pipeline.brief(arts, Settings(), "2026-01-07")
+    (differ,) = [s for s in made.sections if s.key == "differ"]
+    versions = {item.text: sorted(p.source for p in item.support) for item in differ.items}
+    assert versions == {DAY.format(day="Monday"): [1, 2], DAY.format(day="Sunday"): [3]}
+    stated = [
+        i for s in made.sections if s.key != "differ" for i in s.items if "capsized" in i.text
+    ]
+    assert [sorted(p.source for p in i.support) for i in stated] == [[1, 2]]
+
+
+def test_the_same_day_named_from_two_dates_is_no_version() -> None:
+    # Tuesday's and Wednesday's papers both mean Monday 5 January.
+    arts = [
+        dated(DAY.format(day="Monday"), "2026-01-06"),
+        dated(DAY.format(day="Monday"), "2026-01-07"),
+    ]
+    made = pipeline.brief(arts, Settings(), "2026-01-07")
+    assert "differ" not in [s.key for s in made.sections]
+    stated = [i for s in made.sections for i in s.items if "capsized" in i.text]
+    assert [sorted(p.source for p in i.support) for i in stated] == [[1, 2]]
