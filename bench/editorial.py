@@ -206,8 +206,9 @@ CALENDAR = set(
 
 
 def full_names(text: str) -> set[str]:
-    """Capitalised words that follow another: "Farrakhan" in "Louis Farrakhan"."""
-    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w.’']+", text)]
+    """Capitalised words that follow another: "Farrakhan" in "Louis Farrakhan" (a sentence's
+    final period is not part of the name: "… Minister David Anderson.")."""
+    words = [re.sub(r"[’']s$", "", w.rstrip(".")) for w in re.findall(r"[\w.’']+", text)]
     return {
         w for b, w in zip(["", *words], words, strict=False) if w[:1].isupper() and b[:1].isupper()
     }

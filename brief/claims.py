@@ -440,7 +440,8 @@ def holds(item: Sentence, other: Sentence, story: Context) -> bool:
     rarity."""
     verb = predicate(item)
     own = verb is not None and story.spread.get(verb, 0) >= STORY_VERB_SHARE * story.articles
-    said = verb is None or verb in {_stem(w) for w in other.words}
+    # an adverb is no verb form: "namely" does not state "named"
+    said = verb is None or verb in {_stem(w) for w in other.words if not w.endswith("ly")}
     return (
         all(_holds_name(run, other, story) for run in entities(item, story.names))
         and (said or (own and content_share(item, other, story, main=True) >= HOLD_SHARE))

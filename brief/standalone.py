@@ -28,7 +28,9 @@ LEANING_OPENERS = frozenset(
 LEANING_PHRASES = re.compile(
     r"^[\"'“‘(]*(?:in addition|as a result|at the same time|for example|for instance|in fact|"
     r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
-    r"the former|the (?:two|three|four) )",
+    r"the former|the (?:two|three|four) |"
+    # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
+    r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
     re.IGNORECASE,
 )
 # "The plea was…", "The visit is…": a bare definite event noun and a verb at once point back at

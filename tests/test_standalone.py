@@ -30,6 +30,7 @@ def sentence(text: str) -> Sentence:
         "In addition, the council voted to close the ferry route.",
         "The harbour authority has strongly criticized these measures, saying it objects.",
         "Harbour officials have cited him since the first hours of the inquiry.",
+        "One would create about 15,000 new berths for the northern ferries.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text: str) -> None:
@@ -43,6 +44,7 @@ def test_sentences_that_lean_on_the_one_before(text: str) -> None:
         "The announcement, made by the harbour authority, surprised the ferry crews.",
         "“They will not close our route,” said Mara Ostrander, the ferry captain.",
         "Mara Ostrander said the council had never asked her about the route.",
+        "One of the ferry captains, Mara Ostrander, refused to sail on Monday.",
     ],
 )
 def test_sentences_that_stand_alone(text: str) -> None:
