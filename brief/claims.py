@@ -162,14 +162,27 @@ def agree(item: Sentence, other: Sentence, story: Context) -> bool:
 
 def day(sentence: Sentence, story: Context) -> dt.date | None:
     """The one day a sentence tells of ("on Monday", "Oct. 16"), read against its article's
-    date; None when it names none, or a longer time ("last week", "in March")."""
+    date; None when it names none, a longer time ("last week", "in March"), a bound ("until
+    Sunday") or a forecast ("would weaken on Saturday")."""
     told = story.dates[sentence.article] if sentence.article < len(story.dates) else None
     return _day(sentence.text, told)
 
 
+# "until at least Sunday", "by Friday", "since Monday": a time that bounds what is told, not
+# the day it happened.
+BOUND_RE = re.compile(
+    r"\b(?:until|till|through|by|before|after|since|from|to)(?:\s+at\s+least)?\s*$", re.I
+)
+
+
 @lru_cache(maxsize=50_000)
 def _day(text: str, told: dt.date | None) -> dt.date | None:
-    span = timeline.sentence_time(text, told).span
+    if any(BOUND_RE.search(text[: match.start()]) for _, _, match in timeline.expressions(text)):
+        return None
+    time = timeline.sentence_time(text, told)
+    if time.future or time.modal:
+        return None  # a weekday ahead is read by tense, and outlets word a forecast apart
+    span = time.span
     return span.first if span is not None and span.first == span.last else None
 
 

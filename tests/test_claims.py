@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from brief import claims, pipeline, segment
 from brief.config import Settings
-from brief.models import Sentence
+from brief.models import Article, Sentence
 from tests.conftest import article
 
 
@@ -261,3 +263,23 @@ def test_versions_restate_one_claim_with_other_figures() -> None:
     toll, other, party, she = corpus.sentences
     assert claims.restates(toll, other, story)
     assert claims.differ(party, she) and not claims.restates(party, she, story)
+
+
+def test_a_bound_is_no_day_of_its_own() -> None:
+    arts = [
+        Article(text="The harbour authority closed the ports on Friday.", published="2026-11-21"),
+        Article(text="The harbour shut the ports until at least Sunday.", published="2026-11-21"),
+    ]
+    corpus = segment.corpus(arts)
+    story = claims.context(corpus)
+    friday, until = corpus.sentences
+    assert claims.day(friday, story) == dt.date(2026, 11, 20)
+    assert claims.day(until, story) is None
+    forecast = "The weather service said the storm would move east and weaken on Saturday."
+    expects = "The weather service expects the storm to weaken as it moves east on Saturday."
+    arts = [
+        Article(text=forecast, published="2026-11-21"),
+        Article(text=expects, published="2026-11-21"),
+    ]
+    corpus = segment.corpus(arts)
+    assert claims.same_day(*corpus.sentences, claims.context(corpus))
