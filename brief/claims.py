@@ -155,8 +155,8 @@ def agree(item: Sentence, other: Sentence, story: Context) -> bool:
         and negated(item.text) == negated(other.text)
         and same_actor(item, other, story.names)
         and _same_quotation(item.text, other.text)
-        and same_day(item, other, story)
         and holds(item, other, story)
+        and same_day(item, other, story)
     )
 
 
@@ -365,12 +365,18 @@ def context(corpus: Corpus) -> Context:
     )
 
 
-def entities(sentence: Sentence, known: Collection[str] = ()) -> list[tuple[str, ...]]:
+def entities(sentence: Sentence, known: Collection[str] = ()) -> tuple[tuple[str, ...], ...]:
     """The names a sentence gives, as runs of capitalised words, titles and calendar words aside:
     "Rep. Bob Livingston" -> ("Bob", "Livingston"). Its opening word counts only when the story
     writes it as a name elsewhere."""
+    return _entities(sentence.text, frozenset(known))
+
+
+# Item-side readings are memoised by text: grouping compares one lead with many sentences.
+@lru_cache(maxsize=50_000)
+def _entities(raw: str, known: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     runs = []
-    text = claim(sentence.text)
+    text = claim(raw)
     for match in NAME_RUN_RE.finditer(text):
         run = [_bare(w) for w in match.group(0).split()]
         if match.start() == _opening(text) and run[0] not in known:
@@ -378,7 +384,7 @@ def entities(sentence: Sentence, known: Collection[str] = ()) -> list[tuple[str,
         run = [w for w in run if w not in CALENDAR and w not in MONTHS and w not in TITLE_WORDS]
         if run:
             runs.append(tuple(run))
-    return runs
+    return tuple(runs)
 
 
 def _bare(word: str) -> str:
@@ -413,8 +419,13 @@ def predicate(sentence: Sentence) -> str | None:
     """The stem of the main verb, read without a tagger: past forms ("stayed", "cut", "won")
     or the word after an auxiliary ("will stall", "has canceled"), past the subject, skipping
     asides (", who …,") and attribution ("X said …") when a verb follows."""
+    return _predicate(sentence.text)
+
+
+@lru_cache(maxsize=50_000)
+def _predicate(raw: str) -> str | None:
     stops = segment.stop_words() | AUXILIARIES
-    text = ASIDE_RE.sub(" ", claim(sentence.text))
+    text = ASIDE_RE.sub(" ", claim(raw))
     words = [w for w in segment.words(text)[1:] if w[:1].islower()]
     found = [
         (i, w)
@@ -435,15 +446,20 @@ def content_share(item: Sentence, other: Sentence, story: Context, main: bool = 
     """Share of the item's content stems, each weighted by its rarity in the story (idf),
     that ``other`` also uses; with ``main``, of its main clause's words that are not names
     ("A committee approved the bill", not "…that unions oppose")."""
-    text = claim(item.text)
-    if main:
-        text = RELATIVE_RE.split(ASIDE_RE.sub(" ", text), maxsplit=1)[0]
-        text = " ".join(w for w in segment.words(text) if not w[:1].isupper())
-    mine = set(segment.terms(segment.words(text)))
+    mine = _content(item.text, main)
     total = sum(_weight(t, story) for t in mine)
     if not total:
         return 1.0
-    return sum(_weight(t, story) for t in mine & set(other.terms)) / total
+    return sum(_weight(t, story) for t in mine.intersection(other.terms)) / total
+
+
+@lru_cache(maxsize=50_000)
+def _content(raw: str, main: bool) -> frozenset[str]:
+    text = claim(raw)
+    if main:
+        text = RELATIVE_RE.split(ASIDE_RE.sub(" ", text), maxsplit=1)[0]
+        text = " ".join(w for w in segment.words(text) if not w[:1].isupper())
+    return frozenset(segment.terms(segment.words(text)))
 
 
 def holds(item: Sentence, other: Sentence, story: Context) -> bool:
