@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brief import claims, pipeline, segment
 from brief.config import Settings
@@ -283,3 +285,15 @@ def test_a_bound_is_no_day_of_its_own() -> None:
     ]
     corpus = segment.corpus(arts)
     assert claims.same_day(*corpus.sentences, claims.context(corpus))
+
+
+WORDS = ["the", "mayor", "Ivo", "Kral", "said", "on", "Monday", "killed", "60", "ferry", "“", "”"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=3, max_size=25))
+def test_every_sentence_states_its_own_claim(words: list[str]) -> None:
+    text = " ".join(["Officials", *words]) + "."
+    corpus = segment.corpus([article(text), article(text)])
+    firsts = {s.article: s for s in reversed(corpus.sentences)}
+    assert claims.agree(firsts[0], firsts[1], claims.context(corpus))
