@@ -454,7 +454,7 @@ def head_finite(words: list[str], i: int) -> bool:
     after = words[i + 1].lower() if i + 1 < len(words) else ""
     if low in HEAD_FINITE:
         return True
-    if low.endswith("ed") and len(low) > 4 and before not in HEAD_DETERMINERS:
+    if low.endswith("ed") and len(low) > 4 and before not in HEAD_DETERMINERS - {"that"}:
         return low not in {"hundred", "indeed", "naked", "sacred", "wicked", "speed", "need"}
     # "Mania Hits Japan", "Voting continues to be": -s after a noun, before its object
     return (
@@ -479,7 +479,7 @@ def headline_fault(title: str, lede: str) -> str:
     low = [w.lower() for w in words]
     if not words or len(words) > 14:
         return "length"
-    if not title.lstrip("\"“‘'")[:1].isupper():
+    if not title.lstrip("\"“‘'")[:1].isupper() and not title[:1].isdigit():
         return "lower-case"
     if HEAD_SLUG_RE.search(title):
         return "slug"
@@ -532,7 +532,7 @@ def headline_fault(title: str, lede: str) -> str:
     if nxt and title[-1:] not in ",;:" and nxt[0][:1] not in "—–-_":
         follow = nxt[0].strip("\"“”‘’'(),;:").lower()
         if (
-            nxt[0][:1].isupper()  # inside a name: "met Libyan leader | Moammar Gadhafi"
+            (nxt[0][:1].isupper() and follow not in HEAD_TIME)  # "met Libyan leader | Moammar"
             or (follow == "of" and low[-1] in HEAD_QUANTITIES)  # "to identify more | of"
             or (nxt[0][:1].islower() and follow not in HEAD_BOUNDARY | HEAD_TIME)
         ):
