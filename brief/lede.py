@@ -170,29 +170,25 @@ def headline(
 ) -> str:
     """The headline of a brief led by ``ledes[0]`` (``ledes[1:]``: the next-best candidates).
 
-    The ``own`` title of an article that carries the lede (the lede's article first) when it
-    shares a concept with the lede; else the title of
-    ``titles`` (rank, title) that states the lede's event best; else the best clause of the
-    lede (span.best), or of the next candidates; else the lede cut at a phrase boundary.
+    Of the ``own`` titles (of the articles that carry the lede), the one that states the lede's
+    event best; else such a title of the others (``titles``: rank, title), which must share
+    half its concepts with the lede; else the best clause of the lede (best_span), or of the
+    next candidates; else the lede cut at a phrase boundary.
     """
     lede_terms = set(segment.terms(segment.words(ledes[0])))
-    for title in own:
-        found = _usable(title)
-        if found and len(_terms(found) & lede_terms) >= TITLE_MIN_SHARED:
-            return found
-    best: tuple[float, int, str] | None = None
-    for rank, title in titles:
-        found = _usable(title)
-        title_terms = _terms(found or "")
-        shared = title_terms & lede_terms
-        if not found or len(shared) < TITLE_STATES_SHARE * len(title_terms):
-            continue
-        value = sum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
-        key = (-value, rank, found)
-        if best is None or key < best:
-            best = key
-    if best is not None:
-        return best[2]
+    for share, pool in ((0.0, list(enumerate(own))), (TITLE_STATES_SHARE, titles)):
+        best: tuple[float, int, str] | None = None
+        for rank, title in pool:
+            found = _usable(title)
+            title_terms = _terms(found or "")
+            shared = title_terms & lede_terms
+            if not found or len(shared) < max(TITLE_MIN_SHARED, share * len(title_terms)):
+                continue
+            value = sum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
+            key = (-value, rank, found)
+            best = key if best is None or key < best else best
+        if best is not None:
+            return best[2]
     spans = [_best(text, weight) for text in ledes]
     if spans[0] is not None:
         return spans[0][1]
