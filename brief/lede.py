@@ -515,8 +515,9 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
         return low[e - 1] not in QUANTITIES and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
     if low[e] == "by" and low[e - 1].endswith("ed") and e - 1 != k:
         return False  # "guarantees promised | by Hun Sen"
-    if low[e] == "to" and e - 2 >= k and low[e - 2] in NEEDS_OBJECT | {"forced", "allowed"}:
-        return False  # "asked states | to …", "urged Congress | to act"
+    j = next((j for j in range(e, len(low)) if low[j] not in TIME_WORDS | {"on"}), e)
+    if low[j] == "to" and low[tail - 1] in NEEDS_OBJECT | {"forced", "allowed"} and tail > k:
+        return False  # "asked states (Monday) | to …", "urged Congress | to act"
     if e - 1 in verbs[1:] and low[e] in PHRASE_START | {"to"}:
         return False  # "remained in jail and adhered | to"
     if low[e - 1].endswith("ing") or (e - 2 >= s and low[e - 2] in ("so", "too")):
