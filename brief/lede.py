@@ -242,7 +242,7 @@ def _fallback(text: str) -> str:
     """The lede from its main clause's start, cut at a phrase boundary."""
     found = list(re.finditer(r"\S+", text))
     raw = [m.group() for m in found]
-    starts = _starts(raw, [w.strip(BARE).lower() for w in raw]) if raw else []
+    starts = _starts(raw, _lows(raw)) if raw else []
     body = text[found[starts[0]].start() :] if starts else text
     cut = _cut(body, 0).rstrip(" ,;:.!—–-_")
     return cut[:1].upper() + cut[1:]
@@ -334,7 +334,7 @@ def _best(text: str, weight: dict[str, float]) -> tuple[Key, str] | None:
     """best_span, with its rank: (-coverage, -terms, words, start, end)."""
     found = list(re.finditer(r"\S+", text))
     raw = [m.group() for m in found]
-    low = [w.strip(BARE).lower() for w in raw]
+    low = _lows(raw)
     if not raw:
         return None
     best: Key | None = None
@@ -380,6 +380,11 @@ def _participle(low: list[str], s: int) -> bool:
     return (low[s].endswith("ed") and len(low[s]) > 4 and after in PHRASE_START) or (
         low[s].endswith("ing") and after in DETERMINERS | PHRASE_START
     )
+
+
+def _lows(raw: list[str]) -> list[str]:
+    """Words as compared: lower case, without quotes, brackets or a final stop."""
+    return [w.strip(BARE).rstrip(".").strip(BARE).lower() for w in raw]
 
 
 def _time_terms() -> set[str]:
@@ -470,7 +475,11 @@ NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve 
 def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
     """Whether raw[s:e] (main verb at k) ends on a complete phrase with every clause whole."""
     last = raw[e - 1]
-    if low[e - 1] in BAD_END or last.rstrip(BARE + ".").endswith(("'s", "’s", "s'", "s’")):
+    if (
+        not low[e - 1]
+        or low[e - 1] in BAD_END
+        or last.rstrip(BARE + ".").endswith(("'s", "’s", "s'", "s’"))
+    ):
         return False
     inside = raw[s:e]
     text = " ".join(inside)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brief import config, lede, pipeline
 from brief.models import Article
@@ -197,3 +199,22 @@ def test_a_title_in_capitals_is_no_headline() -> None:
     titles = [(0, "PORT REOPENS AFTER STORM"), (1, "Port Reopens After a Week of Storm Damage")]
     lede_text = "The harbour authority reopened the port on Monday after a week of storm damage."
     assert lede.headline([lede_text], titles, {}) == "Port Reopens After a Week of Storm Damage"
+
+
+WORDS = (
+    "Mayor Ann Lee said on Monday that the council , who met Harbour Board voted to close "
+    "port for winter after storm it his of a the and was were asked officials in “contempt” "
+    "— 40 people killed Acme Corp. agreed buy rival $3 billion , Friday"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+def test_a_headline_is_a_verbatim_span_of_at_most_14_words(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    got = lede.best_span(text, {})
+    if got is not None:
+        assert got[1:] in text and (got[:1].isupper() or got[:1].isdigit())
+        assert len(got.split()) <= lede.HEADLINE_MAX_WORDS
+        assert lede._lows(got.split())[-1] not in lede.BAD_END
+    assert len(lede.headline([text], [], {}).split()) <= lede.HEADLINE_MAX_WORDS
