@@ -285,7 +285,12 @@ NEEDS_OBJECT = SPEECH | frozenset(
     "depends relied relies referred refers belonged belongs amounted amounts stemmed stems".split()
 )
 # A headline names what it tells: these point at something said before it ("called it").
-POINTERS = frozenset("it him them".split())
+POINTERS = frozenset("it him them here".split())
+# Nouns whose "that" clause is what they say: "followed reports | that …", "the first time | that".
+CONTENT_NOUNS = frozenset(
+    "reports report claims allegations fears hopes news word rumors suggestions signs evidence "
+    "belief fact announcement statement assurances warning warnings time".split()
+)
 # A headline never ends on these: a phrase or clause that has only begun.
 BAD_END = (
     PHRASE_START
@@ -522,6 +527,8 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
         return False  # inside a name or a figure: "met Libyan leader | Moammar Gadhafi"
     if low[e] == "of":  # "to identify more | of", "the fate | of", "a long night | of debate"
         return low[e - 1] not in QUANTITIES and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
+    if low[e] == "that" and low[e - 1] in CONTENT_NOUNS:
+        return False  # "followed reports | that Libya had agreed"
     if low[e] == "by" and low[e - 1].endswith("ed") and e - 1 != k:
         return False  # "guarantees promised | by Hun Sen"
     j = next((j for j in range(e, len(low)) if low[j] not in TIME_WORDS | {"on"}), e)
