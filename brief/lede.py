@@ -5,14 +5,18 @@ the newest articles, current news by its time (sections.kind), stated rather tha
 quoted, with a named subject and a finite verb. Of those, the one that covers most of the story's
 important concepts leads: a term's weight is the share of the story's articles that use it.
 
-The headline is the article title that best states the lede's event (at most
-``HEADLINE_MAX_WORDS`` words, sharing concepts with the lede); without one, the lede's main
-clause, verbatim: an opening phrase before the subject and trailing clauses are cut away.
+The headline is the title that best states the lede's event (at most ``HEADLINE_MAX_WORDS``
+words): one of the articles that carry the lede, else another that shares half its concepts.
+Without one, it is the clause of the lede that reads as a headline (best_span): a verbatim span
+with a named subject and its own finite verb that ends on a complete phrase; else such a clause
+of the next lede candidate (candidates). The tests of a span are word lists, not a parser: no
+tagger runs without downloaded data, and a headline need only be a clause a reader can trust.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -159,7 +163,12 @@ def candidates(
         for i, s in enumerate(corpus.sentences)
         if opener(s) and named_subject(s.text)
     ]
-    return [i for *_, i in sorted(found)]
+    return [i for *_, i in sorted(found)[:CANDIDATES]]
+
+
+# Lede candidates a headline may fall back on. DUC stories have 5 to 24; the clause chosen
+# was at rank 14 at most. A cap keeps a story of thousands of articles from reading them all.
+CANDIDATES = 30
 
 
 def headline(
@@ -189,9 +198,10 @@ def headline(
             best = key if best is None or key < best else best
         if best is not None:
             return best[2]
-    spans = [_best(text, weight) for text in ledes]
-    if spans[0] is not None:
-        return spans[0][1]
+    first = _best(ledes[0], weight)
+    if first is not None:
+        return first[1]
+    spans = [_best(text, weight) for text in ledes[1:]]
     # Else the clause of another candidate that covers most of the story's concepts, first of
     # those that tell the lede's event.
     others = [
@@ -203,13 +213,16 @@ def headline(
     return _fallback(ledes[0])  # no clause of any candidate reads as a headline
 
 
-# A title states the lede's event when it shares a concept with it (the lede article's own
-# title) or, another article's title, at least half of its concepts ("Spaniard Pole Vaulter
-# Fails Doping Test" shares one of six with a lede about Marion Jones: another event).
+# A title states the lede's event when it shares a concept with it (the title of an article
+# that carries the lede) or, another article's title, at least half of its concepts. Read on
+# the DUC 2006 titles: "Spaniard Pole Vaulter Fails Doping Test" shares one of six with a lede
+# about Marion Jones (another event); the stories' own headlines share half or more.
 TITLE_MIN_SHARED = 1
 TITLE_STATES_SHARE = 0.5
-# A clause of another candidate heads the brief when it shares this many concepts with the lede
-# (a subject and its event: "Gingrich … announced", not "Kasuku wa Ngeyo had a farm").
+# Another candidate's clause heads the brief first when it shares this many concepts with the
+# lede: a subject and its event ("Congolese rebels said they had entered Kindu" for a lede on
+# rebels and government forces; not "Kasuku wa Ngeyo had a farm"). Read on DUC 2004, held on
+# DUC 2006.
 SPAN_MIN_SHARED = 2
 # Wire flags that open a title ("URGENT Canada's Top Court Rules…"): not part of the headline.
 WIRE_FLAGS = frozenset("URGENT BULLETIN FLASH ADVISORY CORRECTION CORRECTED UPDATE REPEAT".split())
@@ -244,17 +257,17 @@ def _fallback(text: str) -> str:
     raw = [m.group() for m in found]
     starts = _starts(raw, _lows(raw)) if raw else []
     body = text[found[starts[0]].start() :] if starts else text
-    cut = _cut(body, 0).rstrip(" ,;:.!—–-_")
+    cut = _cut(body).rstrip(" ,;:.!—–-_")
     return cut[:1].upper() + cut[1:]
 
 
-def _cut(body: str, least: int) -> str:
-    """``body`` cut to HEADLINE_MAX_WORDS words at the last phrase boundary not before ``least``."""
+def _cut(body: str) -> str:
+    """``body`` cut to HEADLINE_MAX_WORDS words at its last phrase boundary."""
     words = body.split()
     if len(words) <= HEADLINE_MAX_WORDS:
         return body
     cut = max(
-        (k for k in range(max(least, HEADLINE_MIN_WORDS), HEADLINE_MAX_WORDS + 1)
+        (k for k in range(HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS + 1)
          if words[k].lower() in PHRASE_START or words[k - 1].endswith(",")),
         default=HEADLINE_MAX_WORDS,
     )  # fmt: skip
@@ -392,8 +405,9 @@ def _lows(raw: list[str]) -> list[str]:
     return [w.strip(BARE).rstrip(".").strip(BARE).lower() for w in raw]
 
 
-def _time_terms() -> set[str]:
-    return set(segment.terms(tuple(TIME_WORDS)))
+@functools.cache
+def _time_terms() -> frozenset[str]:
+    return frozenset(segment.terms(tuple(TIME_WORDS)))
 
 
 def _starts(raw: list[str], low: list[str]) -> list[int]:
