@@ -313,7 +313,7 @@ BAD_END = (
     | frozenset(
         "a an and or nor but to not no his her our my your up about than very more most its "
         "be been being able unable likely unlikely due ready poised comparable similar equal "
-        "close subject prior related according".split()
+        "close subject prior related according known expected supposed bound".split()
     )
 )
 # ... nor right before "of" after a quantity ("to identify more | of the victims").
@@ -443,8 +443,9 @@ def _main_verbs(
 ) -> list[int]:
     """Where the finite verb of the clause starting at ``s`` may be: not inside an aside set
     off by commas ("Gingrich, who orchestrated …, was driven") nor after a fronted
-    subordinator. A present tense in -s may be a plural noun ("FBI agents this week began"):
-    the search goes on to the first verb that is surely one."""
+    subordinator. A present tense in -s may be a plural noun ("FBI agents this week began"), a
+    past in -ed a participle ("currents associated with El Nino are"): the search goes on to
+    the first verb that is surely one."""
     found: list[int] = []
     commas = 0
     relative = False
@@ -459,8 +460,12 @@ def _main_verbs(
         elif low[i] in SUBORDINATORS and i > s:
             return found
         elif i > s and _verb(raw, low, i):
+            if low[i] in TRUE_AUXILIARIES:
+                if found and PRONOUNS & set(low[found[-1] + 1 : i]):
+                    return found  # "defied orders and quashed rumors he is ill"
+                return [i]  # "currents associated with El Nino are": a participle before it
             found.append(i)
-            if low[i] in AUXILIARIES or low[i].endswith("ed"):
+            if low[i] in AUXILIARIES:
                 return found
     return found
 
@@ -486,6 +491,10 @@ def _verb(raw: list[str], low: list[str], i: int) -> bool:
 
 OBJECT_STARTS = DETERMINERS | frozenset(
     "to on in at for with from into over by up out back".split()
+)
+TRUE_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might shall should must does do "
+    "did".split()
 )
 NOT_VERBS = frozenset("hundred indeed naked sacred wicked speed need seed bed red".split())
 NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve many few".split())
@@ -541,8 +550,8 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
         return False  # inside a name or a figure: "met Libyan leader | Moammar Gadhafi"
     if low[e] == "of":  # "to identify more | of", "the fate | of", "a long night | of debate"
         return low[e - 1] not in QUANTITIES and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
-    if low[e] == "that" and low[e - 1] in CONTENT_NOUNS:
-        return False  # "followed reports | that Libya had agreed"
+    if low[e] == "that" and (low[e - 1] in CONTENT_NOUNS or {"so", "such"} & set(low[k:e])):
+        return False  # "followed reports | that …", "had won so many victories | that …"
     if low[e] == "by" and low[e - 1].endswith("ed") and e - 1 != k:
         return False  # "guarantees promised | by Hun Sen"
     j = next((j for j in range(e, len(low)) if low[j] not in TIME_WORDS | {"on"}), e)
