@@ -62,6 +62,8 @@ def test_the_long_lede_continues_with_the_next_sentence_of_its_article() -> None
         ("The announcement from the ministry came on Monday after a long review.", False),
         ("It was the worst storm to reach the coast in a decade.", False),
         ("What a week it has been for the people of the coast.", False),
+        ("Addressing a meeting of ministers in the port, he said the storm had passed.", False),
+        ("Weakened by a cold, President Ana Diaz opened the new harbour on Monday.", True),
     ],
 )
 def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) -> None:
