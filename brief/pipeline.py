@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from brief import claims, lede, sections, segment, select, timeline
+from brief import headline as headlines
 from brief import scoring as score
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
@@ -134,7 +135,7 @@ def headline(
     weight = lede.weights(corpus)
     ledes = [first, *(i for i in lede.candidates(corpus, story.dates, weight) if i != first)]
     texts = [corpus.sentences[i].text for i in ledes]
-    return lede.headline(texts, titles, weight, own)
+    return headlines.headline(texts, titles, weight, own)
 
 
 # A file name holds at most 255 bytes; the slug sits between a date and a format suffix, and a

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import config, lede, pipeline
+from brief import config, headline, lede, pipeline
 from brief.models import Article
 
 OLD = (
@@ -71,7 +71,7 @@ def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) ->
 
 
 @pytest.mark.parametrize(
-    ("sentence", "headline"),
+    ("sentence", "expected"),
     [
         (  # an opening phrase and the attribution are cut away
             "In a move that stunned markets, Acme Corp. agreed on Monday to buy its largest "
@@ -106,10 +106,10 @@ def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) ->
         ),
     ],
 )
-def test_without_titles_the_headline_is_a_clause_of_the_lede(sentence: str, headline: str) -> None:
-    got = lede.headline([sentence], [], {})
-    assert got == headline
-    assert got[1:] in sentence and len(got.split()) <= lede.HEADLINE_MAX_WORDS
+def test_without_titles_the_headline_is_a_clause_of_the_lede(sentence: str, expected: str) -> None:
+    got = headline.headline([sentence], [], {})
+    assert got == expected
+    assert got[1:] in sentence and len(got.split()) <= headline.HEADLINE_MAX_WORDS
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_without_titles_the_headline_is_a_clause_of_the_lede(sentence: str, head
     ],
 )
 def test_a_sentence_with_no_clause_that_reads_as_a_headline_gives_none(sentence: str) -> None:
-    assert lede.best_span(sentence, {}) is None
+    assert headline.best_span(sentence, {}) is None
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_a_sentence_with_no_clause_that_reads_as_a_headline_gives_none(sentence:
     ],
 )
 def test_a_headline_never_ends_mid_phrase_nor_leans_on_what_is_not_said(sentence: str) -> None:
-    got = lede.best_span(sentence, {}) or ""
+    got = headline.best_span(sentence, {}) or ""
     # a reported clause in the speaker's words is the speaker's view: never without the speaker
     assert "“" not in got or got.startswith("Harbour workers said")
     assert not re.search(r"\b(?:it|that|if|to)$", got)  # nor "called it", "said that if"
@@ -157,19 +157,19 @@ def test_with_no_clause_in_the_lede_the_next_candidate_heads_the_brief() -> None
         "Kasuku Ngeyo had a farm and a boat before the storm came to the coast.",  # another event
         "City councillors voted Mayor Ann Lee out of office after a long night of debate.",
     ]
-    assert lede.headline(ledes, [], {}) == "City councillors voted Mayor Ann Lee out of office"
+    assert headline.headline(ledes, [], {}) == "City councillors voted Mayor Ann Lee out of office"
 
 
 def test_the_lede_article_s_own_title_leads_and_other_titles_must_state_its_event() -> None:
     sentence = "Mayor Ann Lee resigned on Friday after a vote of the city council."
     others = [(0, "Fishermen Protest Port Closure"), (1, "Council Vote Ends Mayor Lee's Decade")]
-    assert lede.headline([sentence], others, {}, ["Mayor Lee Quits After Council Vote"]) == (
+    assert headline.headline([sentence], others, {}, ["Mayor Lee Quits After Council Vote"]) == (
         "Mayor Lee Quits After Council Vote"
     )
-    assert lede.headline([sentence], others, {}, ["URGENT Lee Resigns"]) == "Lee Resigns"
+    assert headline.headline([sentence], others, {}, ["URGENT Lee Resigns"]) == "Lee Resigns"
     # Another article's title states the lede's event when it shares half its concepts.
-    assert lede.headline([sentence], others, {}) == "Council Vote Ends Mayor Lee's Decade"
-    assert lede.headline([sentence], others[:1], {}) == sentence.rstrip(".")
+    assert headline.headline([sentence], others, {}) == "Council Vote Ends Mayor Lee's Decade"
+    assert headline.headline([sentence], others[:1], {}) == sentence.rstrip(".")
 
 
 def test_the_headline_is_the_title_that_states_the_lede_s_event() -> None:
@@ -183,7 +183,7 @@ def test_the_headline_is_the_title_that_states_the_lede_s_event() -> None:
         ),
     ]
     weight = {"hurrican": 1.0, "lina": 1.0, "rescuer": 0.5, "flood": 0.5, "town": 0.5}
-    assert lede.headline([NEW[0]], titles, weight) == titles[0][1]  # the third is over 14 words
+    assert headline.headline([NEW[0]], titles, weight) == titles[0][1]  # the third is over 14 words
     made = build(
         Article(text="\n\n".join(OLD), published="2026-11-16"),
         Article(text="\n\n".join(NEW), published="2026-11-18"),
@@ -193,14 +193,14 @@ def test_the_headline_is_the_title_that_states_the_lede_s_event() -> None:
 
 
 def test_a_title_in_capitals_is_no_headline() -> None:
-    from brief import lede
+    from brief import headline
 
-    assert lede.shouted("SCIENCE: IT'S NOT JUST EVOLUTION ANYMORE")
-    assert not lede.shouted("China Bans Micron Chips in Key Industries")
-    assert not lede.shouted("US and EU Agree on AI Rules")
+    assert headline.shouted("SCIENCE: IT'S NOT JUST EVOLUTION ANYMORE")
+    assert not headline.shouted("China Bans Micron Chips in Key Industries")
+    assert not headline.shouted("US and EU Agree on AI Rules")
     titles = [(0, "PORT REOPENS AFTER STORM"), (1, "Port Reopens After a Week of Storm Damage")]
     lede_text = "The harbour authority reopened the port on Monday after a week of storm damage."
-    assert lede.headline([lede_text], titles, {}) == "Port Reopens After a Week of Storm Damage"
+    assert headline.headline([lede_text], titles, {}) == "Port Reopens After a Week of Storm Damage"
 
 
 WORDS = (
@@ -214,9 +214,9 @@ WORDS = (
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
 def test_a_headline_is_a_verbatim_span_of_at_most_14_words(words: list[str]) -> None:
     text = " ".join(words) + "."
-    got = lede.best_span(text, {})
+    got = headline.best_span(text, {})
     if got is not None:
         assert got[1:] in text and (got[:1].isupper() or got[:1].isdigit())
-        assert len(got.split()) <= lede.HEADLINE_MAX_WORDS
-        assert lede._lows(got.split())[-1] not in lede.BAD_END
-    assert len(lede.headline([text], [], {}).split()) <= lede.HEADLINE_MAX_WORDS
+        assert len(got.split()) <= headline.HEADLINE_MAX_WORDS
+        assert headline._lows(got.split())[-1] not in headline.BAD_END
+    assert len(headline.headline([text], [], {}).split()) <= headline.HEADLINE_MAX_WORDS
