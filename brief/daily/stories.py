@@ -13,15 +13,17 @@
    two groups reaches ``STORY_SIMILARITY``; then a fragment of one or two articles joins the
    larger story it is most like if their mean reaches the lower ``ATTACH_SIMILARITY``.
 3. Bursts. News on one event comes in a burst: most of its articles within a day or two. Two
-   groups that are each such a burst (at least ``BURST_SIZE`` dated articles), and whose
-   median dates lie more than ``BURST_GAP`` times their spreads apart (the sum of their median
-   absolute deviations from the median date, plus one day, the resolution of a dateline), are
-   two events even when they read alike (a Speaker's election and, six weeks later, the
-   Speaker-elect's resignation), and are never merged. A topic followed over months spreads
-   its articles widely, so its groups are not bursts apart; nor are a day's stories.
-   No number of stories is preset; average linkage keeps a chain of pairwise look-alikes from
-   pulling two stories together, as single linkage would. Nothing builds an articles x
-   articles dense matrix: time and memory grow with articles x neighbours.
+   groups that are each such a burst (at least ``BURST_SIZE`` articles dated by
+   brief.timeline: front matter, file name or dateline), and whose median dates lie more than
+   ``BURST_GAP`` times their spreads apart (the sum of their median absolute deviations from
+   the median date, plus one day, the resolution of a date), are two events even when they
+   read alike (a Speaker's election and, six weeks later, the Speaker-elect's resignation),
+   and average linkage never merges them. A topic followed over months spreads its articles
+   widely, so its groups are not bursts apart; nor are a day's stories.
+
+No number of stories is preset; average linkage keeps a chain of pairwise look-alikes from
+pulling two stories together, as single linkage would. Nothing builds an articles x articles
+dense matrix: time and memory grow with articles x neighbours.
 
 Stories come in the order of their first article; articles keep input order within a story.
 """
