@@ -97,8 +97,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won't|wo n't|[a-z]+'ll|(?:is|are|was|were|be) (?:going|set|scheduled|due|"
-    r"expected|slated|poised|likely|unlikely|planning|preparing|to be) to|(?<!no )plans? to|"
-    r"intends? to|aims? to|hopes? to|vows? to|promised? to|threatens? to|tomorrow|"
+    r"expected|slated|poised|likely|unlikely|planning|preparing|to be) to(?! the | a | an )|"
+    r"(?<!no )plans? to|intends? to|aims? to|hopes? to|vows? to|(?<!a )promised? to|"
+    r"threatens? to|tomorrow|"
     r"next (?:week|month|year)|"
     r"(?:this|next|coming) (?:weekend)|upcoming|forthcoming)\b"
 )
@@ -166,7 +167,7 @@ HAD_SAID_RE = re.compile(r"\bhad (?:\w+ )?(?:said|told|announced)\b")
 # reporters saw or failed to do): the day's news told with a modal word.
 MODAL_PAST_RE = re.compile(
     r"(?i)\b(?:may|might|could|would|should|must)(?: or \w+)?(?: not)? have\b|\bas expected\b|"
-    r"\bcould(?: not)? be (?:seen|heard|reached|identified|further identified)\b"
+    r"\bcould(?: not)?(?: immediately)? be (?:seen|heard|reached|identified|further identified)\b"
 )
 
 
