@@ -163,11 +163,12 @@ SAYS_RE = re.compile(r"\b(?:says|tells)\b")
 HAD_SAID_RE = re.compile(r"\bhad (?:\w+ )?(?:said|told|announced)\b")
 
 # "could have been caused": a modal of the past is an explanation, not an expectation.
-# Nor are "as expected" (it came true), "could be seen" or "could not be reached" (what
-# reporters saw or failed to do): the day's news told with a modal word.
+# Nor are "as expected" (it came true), "could be seen", "could not be reached" or "could not
+# comment" (what reporters saw or failed to get): the day's news told with a modal word.
 MODAL_PAST_RE = re.compile(
     r"(?i)\b(?:may|might|could|would|should|must)(?: or \w+)?(?: not)? have\b|\bas expected\b|"
-    r"\bcould(?: not)?(?: immediately)? be (?:seen|heard|reached|identified|further identified)\b"
+    r"\bcould(?: not)?(?: immediately)? be (?:seen|heard|reached|identified|further identified)\b|"
+    r"\bcould not (?:immediately )?(?:comment|confirm|say)\b"
 )
 
 
