@@ -137,6 +137,9 @@ def test_modal_words_that_report_the_present_forecast_nothing(text: str) -> None
         ("Floods are the leading cause of crop losses in the valley.", False, True),
         ("Floods are destroying crops in the valley.", False, False),
         ("Farmers said floods usually come in spring.", False, False),  # told: news
+        ("Shells fell near Lani, 70 kilometers west of the capital, on Monday.", False, False),
+        ("The plan cuts taxes by $30 billion over five years.", False, False),
+        ("The two sides settled an often-bitter dispute.", False, False),
     ],
 )
 def test_narrative_history_and_standing_facts(text: str, before: bool, standing: bool) -> None:
