@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from brief import punkt
 from brief.models import Article, Corpus, Sentence
 
 # Lower-case, without the final period, as Punkt stores them. Titles, months, days, US states
@@ -101,87 +102,24 @@ def _nltk_module(name: str) -> Any:
 
 
 @cache
-def _punkt() -> object:
-    punkt = _nltk_module("nltk.tokenize.punkt")
-    params = punkt.PunktParameters()
+def _punkt() -> Callable[[str], list[tuple[int, int]]]:
+    """Punkt with the shipped parameters: a paragraph -> its sentence spans (brief.punkt)."""
+    return punkt.splitter(ABBREVIATIONS, SENTENCE_STARTERS)
+
+
+@cache
+def _reference() -> Any:
+    punkt_module = _nltk_module("nltk.tokenize.punkt")
+    params = punkt_module.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    try:
-        return _fast_punkt(punkt, params)
-    except (AttributeError, TypeError, re.error):  # an NLTK laid out otherwise: its own classes
-        return punkt.PunktSentenceTokenizer(params)
+    return punkt_module.PunktSentenceTokenizer(params)
 
 
-# Candidate ends whose decisions are remembered (a context is a few dozen characters).
-DECISIONS = 200_000
-
-
-def _fast_punkt(punkt: Any, params: Any) -> object:
-    """Punkt with its own patterns compiled by the standard ``re``, as NLTK before 3.9.3 had
-    them, and its last-white-space scan done by ``str.rfind``: the same sentences (identical
-    spans on all 20,501 DUC 2004 and 2006 paragraphs; tests/test_segment.py holds them equal to
-    NLTK's own classes), in about a third of the time.
-
-    NLTK 3.9.3 and later run every pattern through ``nltk.redos`` (the ``regex`` engine under a
-    time-out), a guard against patterns supplied by callers; these patterns are Punkt's own and
-    fixed, with no nested quantifiers, and each runs on one paragraph.
-    """
-    base = punkt.PunktLanguageVars()
-    fill = {"NonWord": base._re_non_word_chars, "MultiChar": base._re_multi_char_punct}
-    flags = re.UNICODE | re.VERBOSE
-
-    def plain(pattern: Any, flags: int) -> re.Pattern[str]:
-        return re.compile(getattr(pattern, "pattern", pattern), flags)
-
-    words = base._word_tokenize_fmt % {**fill, "WordStart": base._re_word_start}
-    ends = base._period_context_fmt % {
-        "NonWord": fill["NonWord"],
-        "SentEndChars": base._re_sent_end_chars,
-    }
-    language = type(
-        "Language",
-        (punkt.PunktLanguageVars,),
-        {
-            "re_boundary_realignment": plain(base.re_boundary_realignment, re.MULTILINE),
-            "_re_word_tokenizer": re.compile(words, flags),
-            "_re_period_context": re.compile(ends, flags),
-        },
-    )
-    token = punkt.PunktToken
-    fast_token = type(
-        "Token",
-        (token,),
-        {
-            "__slots__": (),
-            "_RE_ELLIPSIS": plain(token._RE_ELLIPSIS, 0),
-            "_RE_NUMERIC": plain(token._RE_NUMERIC, 0),
-            "_RE_INITIAL": plain(token._RE_INITIAL, re.UNICODE),
-            "_RE_ALPHA": plain(token._RE_ALPHA, re.UNICODE),
-        },
-    )
-    decide = punkt.PunktSentenceTokenizer.text_contains_sentbreak
-    decided: dict[str, bool] = {}
-
-    def breaks(self: object, context: str) -> bool:
-        """Punkt's decision for one candidate end ("said. The"), memoised: it depends on the
-        context's text alone (the parameters are fixed), and news repeats its contexts."""
-        if context not in decided:
-            if len(decided) >= DECISIONS:
-                decided.clear()
-            decided[context] = bool(decide(self, context))
-        return decided[context]
-
-    tokenizer = type(
-        "Tokenizer",
-        (punkt.PunktSentenceTokenizer,),
-        {"_get_last_whitespace_index": _last_white_space, "text_contains_sentbreak": breaks},
-    )
-    return tokenizer(params, lang_vars=language(), token_cls=fast_token)
-
-
-def _last_white_space(self: object, text: str) -> int:
-    """Index of the last white-space character (of string.whitespace) in ``text``, else 0."""
-    return max(0, *(text.rfind(c) for c in " \t\n\r\x0b\x0c"))
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Punkt's spans by NLTK's own classes with the same parameters: what brief.punkt must
+    match (tests/test_punkt.py, bench/segmenter.py). Several times slower; never on the path."""
+    return list(_reference().span_tokenize(text))
 
 
 @cache
@@ -265,7 +203,7 @@ def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
+    raw = _punkt()(text)
     raw = _merge_attributions(text, _merge_initials(text, raw))
     raw = [part for span in raw for part in _split_cjk(text, span)]
     for i, (start, end) in enumerate(raw):

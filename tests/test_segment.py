@@ -103,25 +103,6 @@ def test_runs_of_initials(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
-def test_the_fast_punkt_splits_as_nltks_own_classes() -> None:
-    """segment._punkt compiles Punkt's patterns with ``re`` and memoises decisions: the spans
-    must be those of NLTK's PunktSentenceTokenizer with the same parameters."""
-    punkt = segment._nltk_module("nltk.tokenize.punkt")
-    params = punkt.PunktParameters()
-    params.abbrev_types = set(segment.ABBREVIATIONS)
-    params.sent_starters = set(segment.SENTENCE_STARTERS)
-    plain = punkt.PunktSentenceTokenizer(params)
-    texts = [
-        "Mr. Smith went to Washington, D.C. on Tuesday. He met Sen. Jones at 3 p.m. The talks…",
-        "“We will rebuild,” she said. (The terminal was built in 1998.) It reopens in Jan. 2027.",
-        "Prices rose 3.5% to $1.2bn... Analysts were surprised!! Were they? Yes -- mostly.",
-        "The U.S. The U.N. and the E.U. said so. President B.J. Habibie said no. It's 10 a.m.",
-        "Shares of Co. rose. Acme Corp. fell 2%. 'Quoted.' Then: more. [Bracketed.] Done",
-    ]
-    for text in texts * 2:  # the second round runs on memoised decisions
-        assert list(segment._punkt().span_tokenize(text)) == list(plain.span_tokenize(text))
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
