@@ -145,10 +145,31 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(text))
 
 
+# Words whose terms are remembered, as written ("Said" and "said" are two entries): news
+# repeats its vocabulary, and one lookup per word replaces lower(), the stop list and the stem
+# cache. The bound keeps a long-running process (brief daily) from growing without end.
+TERMS_REMEMBERED = 200_000
+_TERMS: dict[str, str | None] = {}  # word as written -> its stem, None for a stop word
+
+
 def terms(tokens: Sequence[str]) -> tuple[str, ...]:
     """Stems of the lower-cased tokens that are not stop words."""
+    try:
+        found = list(map(_TERMS.__getitem__, tokens))
+    except KeyError:
+        found = _learn(tokens)
+    return tuple([t for t in found if t is not None])
+
+
+def _learn(tokens: Sequence[str]) -> list[str | None]:
+    if len(_TERMS) >= TERMS_REMEMBERED:
+        _TERMS.clear()
     stops = stop_words()
-    return tuple(stem(w) for w in (t.lower() for t in tokens) if w not in stops)
+    found: list[str | None] = []
+    for token in tokens:
+        low = token.lower()
+        found.append(_TERMS.setdefault(token, None if low in stops else stem(low)))
+    return found
 
 
 ATTRIBUTION_RE = re.compile(r"[–—-]\s*\S")
@@ -170,6 +191,10 @@ INITIALS_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 FIRST_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 
 
+# The longest run INITIALS_RE can match: a space and three initials.
+INITIALS_CHARS = 7
+
+
 def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'President B.J.' + 'Habibie said…' is one sentence: runs of initials are not ends.
 
@@ -178,17 +203,21 @@ def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, in
     """
     merged: list[tuple[int, int]] = []
     for start, end in raw:
-        first = FIRST_WORD_RE.match(text, start)
-        if (
-            merged
-            and INITIALS_RE.search(text, merged[-1][0], merged[-1][1])
-            and first is not None
-            and first.group(1).lower() not in SENTENCE_STARTERS
-        ):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+        if merged and _ends_in_initials(text, *merged[-1]):
+            first = FIRST_WORD_RE.match(text, start)
+            if first is not None and first.group(1).lower() not in SENTENCE_STARTERS:
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
     return merged
+
+
+def _ends_in_initials(text: str, start: int, end: int) -> bool:
+    """INITIALS_RE in text[start:end], looked for only in the last characters where it can end
+    ($ also matches before a final line break)."""
+    if text[end - 1] not in ".\n":
+        return False
+    return INITIALS_RE.search(text, max(start, end - INITIALS_CHARS - 1), end) is not None
 
 
 def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
@@ -203,18 +232,15 @@ def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = _punkt()(text)
-    raw = _merge_attributions(text, _merge_initials(text, raw))
-    raw = [part for span in raw for part in _split_cjk(text, span)]
+    raw = _merge_attributions(text, _merge_initials(text, _punkt()(text)))
+    if CJK_END_RE.search(text):
+        raw = [part for span in raw for part in _split_cjk(text, span)]
+    size = len(text)
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":
             start += 1
-        while (
-            end < len(text)
-            and text[end] in CLOSERS
-            and (end + 1 == len(text) or text[end + 1].isspace())
-        ):
+        while end < size and text[end] in CLOSERS and (end + 1 == size or text[end + 1].isspace()):
             end += 1
         while start < end and text[start].isspace():
             start += 1
@@ -235,19 +261,13 @@ def article_sentences(article: Article, index: int) -> Iterator[Sentence]:
         for start, end in spans(block):
             text = block[start:end]
             tokens = words(text)
-            if not tokens:
-                continue
-            yield Sentence(
-                article=index,
-                position=position,
-                paragraph=p,
-                text=text,
-                start=p_start + start,
-                end=p_start + end,
-                words=tokens,
-                terms=terms(tokens),
-            )
-            position += 1
+            if tokens:
+                # Positional: about a third cheaper than keywords, for every sentence read.
+                # Sentence(article, position, paragraph, text, start, end, words, terms)
+                yield Sentence(
+                    index, position, p, text, p_start + start, p_start + end, tokens, terms(tokens)
+                )
+                position += 1
 
 
 def corpus(articles: Sequence[Article]) -> Corpus:
