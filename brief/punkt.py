@@ -9,7 +9,7 @@ each is decided from its context string (remembered: news repeats "said. The"), 
 boundaries are realigned past closing quotes and brackets as Punkt does.
 
 Identical spans to NLTK's own classes: on every paragraph of DUC 2004 and 2006
-(bench/segmenter.py) and in tests/test_punkt.py, against ``brief.segment.reference_spans``.
+(bench/front.py) and in tests/test_punkt.py, against ``brief.segment.reference_spans``.
 The patterns are Punkt's English ones as NLTK 3.10 writes them (``PunktLanguageVars``,
 Apache License 2.0), fixed here so the sentences do not change with the installed NLTK.
 """

@@ -118,7 +118,7 @@ def _reference() -> Any:
 
 def reference_spans(text: str) -> list[tuple[int, int]]:
     """Punkt's spans by NLTK's own classes with the same parameters: what brief.punkt must
-    match (tests/test_punkt.py, bench/segmenter.py). Several times slower; never on the path."""
+    match (tests/test_punkt.py, bench/front.py). Several times slower; never on the path."""
     return list(_reference().span_tokenize(text))
 
 

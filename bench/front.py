@@ -1,17 +1,18 @@
-"""Does brief's segmenter still make the same sentences? Every DUC paragraph, three ways.
+"""Does brief's front end still read the same articles and make the same sentences?
 
-    .venv/bin/python bench/segmenter.py                 # a minute or two on 2 cores
-    .venv/bin/python bench/segmenter.py --before REV    # another git revision as "before"
+    .venv/bin/python bench/front.py                 # a minute or two on 2 cores
+    .venv/bin/python bench/front.py --before REV    # another git revision as "before"
 
-Every article of ../shared/bench/duc2004 and ../shared/bench/duc2006 is read and cleaned as
-``brief`` reads it (ingest.read) and cut into paragraphs (segment.paragraphs). Then:
+Every article file of ../shared/bench/duc2004, ../shared/bench/duc2006 and seeds/, three ways:
 
-1. Punkt: each paragraph's spans from ``segment._punkt()`` (brief.punkt, the path brief runs)
+1. Articles: ``ingest.read`` (reading and brief.clean) of this tree against brief/ingest.py and
+   brief/clean.py at ``--before`` (by default the commit before this work), loaded from git into
+   modules of their own: every Article equal (text, title, dates...).
+2. Punkt: each paragraph's spans from ``segment._punkt()`` (brief.punkt, the path brief runs)
    against ``segment.reference_spans`` (NLTK's own PunktSentenceTokenizer, same parameters).
-2. Sentences: every article's sentences (text, offsets, paragraph, words, terms) from this
+3. Sentences: every article's sentences (text, offsets, paragraph, words, terms) from this
    tree's ``segment.article_sentences`` against those of brief/segment.py at ``--before``
-   (by default the commit before the fast segmenter, NLTK's classes underneath), loaded from
-   git into a module of its own.
+   (NLTK's Punkt classes underneath).
 
 Prints the counts and the first differences; exits 1 on any. Text is read in place, never copied.
 """
@@ -34,18 +35,24 @@ BEFORE = "31af911"
 SHOWN = 5  # differences printed in full
 
 
-def before(revision: str) -> types.ModuleType:
-    """brief/segment.py as it was at ``revision``, as a module beside today's."""
+def before(revision: str, name: str) -> types.ModuleType:
+    """brief/<name>.py as it was at ``revision``, as a module beside today's."""
     source = subprocess.run(
-        ["git", "show", f"{revision}:brief/segment.py"],
+        ["git", "show", f"{revision}:brief/{name}.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    module = types.ModuleType("segment_before")
-    exec(compile(source, f"{revision}:brief/segment.py", "exec"), module.__dict__)
+    module = types.ModuleType(f"{name}_before")
+    exec(compile(source, f"{revision}:brief/{name}.py", "exec"), module.__dict__)
     return module
+
+
+def article_files(name: str) -> list[Path]:
+    if name == "seeds":
+        return list((ROOT / "seeds").glob("*.txt"))
+    return list((SHARED / name / "clusters").glob("*/docs/*.txt"))
 
 
 def main() -> int:
@@ -54,11 +61,19 @@ def main() -> int:
     args = parser.parse_args()
     from brief import ingest, segment
 
-    old = before(args.before)
-    punkt_differ = sentence_differ = 0
-    for name in SETS:
-        files = sorted(str(p) for p in (SHARED / name / "clusters").glob("*/docs/*.txt"))
-        articles = ingest.read(files)
+    old, old_ingest = before(args.before, "segment"), before(args.before, "ingest")
+    old_ingest.clean = before(args.before, "clean")  # type: ignore[attr-defined]
+    article_differ = punkt_differ = sentence_differ = 0
+    for name in (*SETS, "seeds"):
+        files = sorted(str(p) for p in article_files(name))
+        articles, old_articles = ingest.read(files), old_ingest.read(files)
+        if len(articles) != len(old_articles):
+            raise SystemExit(f"{name}: {len(articles)} articles read, {len(old_articles)} before")
+        for article, old_article in zip(articles, old_articles, strict=True):
+            if article != old_article:
+                article_differ += 1
+                if article_differ <= SHOWN:
+                    print(f"{name} article differs: {article.path}")
         paragraphs = spans = sentences = 0
         for index, article in enumerate(articles):
             for start, end in segment.paragraphs(article.text):
@@ -80,9 +95,10 @@ def main() -> int:
             f"{name}: {len(articles):,} articles, {paragraphs:,} paragraphs, "
             f"{spans:,} Punkt spans, {sentences:,} sentences"
         )
+    print(f"articles that differ from {args.before}'s: {article_differ}")
     print(f"paragraphs whose Punkt spans differ from NLTK's: {punkt_differ}")
     print(f"articles whose sentences differ from {args.before}'s: {sentence_differ}")
-    return 1 if punkt_differ or sentence_differ else 0
+    return 1 if article_differ or punkt_differ or sentence_differ else 0
 
 
 if __name__ == "__main__":
