@@ -121,7 +121,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
 def _split_repeat(para: str) -> Iterable[str]:
     """'Headline Standfirst Standfirst Body' -> 'Headline', 'Standfirst', 'Body'."""
     window = para[:REPEAT_WINDOW]
-    found = _repeat(window) if _may_repeat(window) else None
+    found = _repeat(window, _repeat_starts(window))
     if found is None:
         return [para]
     start, end, stop = found
@@ -130,35 +130,40 @@ def _split_repeat(para: str) -> Iterable[str]:
 
 
 # Characters of a probe for a repeat (at most REPEAT_MIN_CHARS): long enough that ordinary text
-# seldom repeats one (then the exact test runs), short enough for few probes (17 apart at 24).
+# seldom repeats one, short enough for few probes (17 apart at 24).
 PROBE = 24
 
 
-def _may_repeat(window: str) -> bool:
-    """Whether a repeat (``_repeat``) can start at or before REPEAT_LAST_START, in C time.
+def _repeat_starts(window: str) -> list[int]:
+    """Where a repeat (``_repeat``) can start, in order, found in C time: usually nowhere.
 
     A repeat starting at i covers the PROBE characters at the next multiple k of ``step``, and
-    repeats them at k + REPEAT_MIN_CHARS or later: a dozen probes rule out nearly all articles.
+    repeats them at k + REPEAT_MIN_CHARS or later: only the starts before a probe that recurs
+    can begin one, and a dozen probes rule out nearly every article.
     """
     n = REPEAT_MIN_CHARS
-    starts = min(REPEAT_LAST_START + 1, len(window) - n)
+    last = min(REPEAT_LAST_START, len(window) - n)
     step = n - PROBE + 1
-    probes = range(0, max(starts, 0) + step - 1, step)
-    return any(window.find(window[k : k + PROBE], k + n) >= 0 for k in probes)
+    return [
+        start
+        for k in range(0, max(last + 1, 0) + step - 1, step)
+        if window.find(window[k : k + PROBE], k + n) >= 0
+        for start in range(max(0, k - step + 1), min(k, last) + 1)
+    ]
 
 
-def _repeat(window: str) -> tuple[int, int, int] | None:
+def _repeat(window: str, starts: Iterable[int]) -> tuple[int, int, int] | None:
     """(start, end of the run, end of its copy) of the first run of REPEAT_MIN_CHARS to
     REPEAT_MAX_CHARS characters, starting and ending in non-space, that white space alone
-    separates from a copy of itself and that starts at or before REPEAT_LAST_START; the
-    earliest start, then the shortest run: what ``(\\S.{38,600}?\\S)\\s*\\1`` finds first, without
+    separates from a copy of itself, beginning at one of ``starts`` (increasing); the earliest
+    start, then the shortest run: what ``(\\S.{38,600}?\\S)\\s*\\1`` finds first, without
     the regex's backtracking through every start and length (milliseconds per article).
 
     Each place the run's first REPEAT_MIN_CHARS characters recur fixes the one length that
     can repeat there (up to the last non-space before it); later places give longer runs.
     """
     n = REPEAT_MIN_CHARS
-    for start in range(min(REPEAT_LAST_START + 1, len(window) - n + 1)):
+    for start in starts:
         if window[start].isspace():
             continue
         probe = window[start : start + n]

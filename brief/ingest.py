@@ -183,9 +183,9 @@ def _decode(path: Path) -> str:
         ) from None
     if len(data) > MAX_BYTES:  # a file that grew, or one whose size stat cannot tell (/proc)
         raise InputError(f"{path}: over the {MAX_BYTES:,}-byte cap for an article")
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(f"{path}: the file is empty")
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) >= 0:
         raise InputError(f"{path}: a binary file, not article text")
     try:
         return data.decode("utf-8-sig")

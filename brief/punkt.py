@@ -51,6 +51,8 @@ REALIGN = re.compile(
     r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)',
     re.MULTILINE,
 )
+# The characters REALIGN can start with (tested before the pattern runs).
+CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 # Token classes of PunktToken.
 ELLIPSIS = re.compile(r"\.\.+$")
 NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
@@ -96,13 +98,17 @@ def _slices(text: str, breaks: Callable[[str], bool]) -> Spans:
     run like "!!!" is decided once, at its last mark.
     """
     white = [c for c in WHITE if c in text]
+    space = " " if white == [" "] else None  # most paragraphs: one rfind per candidate
     found: Spans = []
     last_break = word_start = word_stop = 0
     pending = None
     for match in CANDIDATE.finditer(text):
         at = match.start()
-        space = max([text.rfind(c, word_stop, at) for c in white], default=-1)
-        start = space + 1 if space > word_stop else word_start
+        if space is not None:
+            white_at = text.rfind(space, word_stop, at)
+        else:
+            white_at = max([text.rfind(c, word_stop, at) for c in white], default=-1)
+        start = white_at + 1 if white_at > word_stop else word_start
         if pending is not None and word_stop <= start and breaks(text[word_start : pending.end(1)]):
             last_break = _cut(found, last_break, pending)
         pending, word_start, word_stop = match, start, at
@@ -131,7 +137,9 @@ def _realign(text: str, slices: Spans) -> Spans:
                 out.append((start, end))
             break
         following, following_end = slices[i + 1]
-        match = REALIGN.match(text, following, following_end)
+        match = None
+        if following < following_end and text[following] in CLOSING:
+            match = REALIGN.match(text, following, following_end)
         if match:
             out.append((start, following + len(match.group(0).rstrip())))
             realign = match.end() - following

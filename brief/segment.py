@@ -213,9 +213,10 @@ def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _ends_in_initials(text: str, start: int, end: int) -> bool:
-    """INITIALS_RE in text[start:end], looked for only in the last characters where it can end
-    ($ also matches before a final line break)."""
-    if text[end - 1] not in ".\n":
+    """INITIALS_RE in text[start:end], looked for only where it can end: at a capital and a
+    period, last or before a final line break (where $ also matches)."""
+    last = end - 2 if text[end - 1] == "\n" else end - 1
+    if last <= start or text[last] != "." or not "A" <= text[last - 1] <= "Z":
         return False
     return INITIALS_RE.search(text, max(start, end - INITIALS_CHARS - 1), end) is not None
 

@@ -262,6 +262,6 @@ def test_repeat_finds_what_the_regex_finds(head: str, run: str, gap: str, tail: 
     expected = None
     if match and match.start() <= clean.REPEAT_LAST_START:
         expected = (match.start(), match.end(1), match.end())
-    assert clean._repeat(window) == expected
-    if expected is not None:
-        assert clean._may_repeat(window)
+    assert clean._repeat(window, clean._repeat_starts(window)) == expected
+    everywhere = range(min(clean.REPEAT_LAST_START + 1, len(window)))
+    assert clean._repeat(window, everywhere) == expected
