@@ -294,6 +294,17 @@ def startup_imports() -> float:
     return best
 
 
+def sentence_spans(paths: list[str]) -> int:
+    """Read, clean and split into sentences, without each sentence's words and terms."""
+    from brief import ingest, segment
+
+    n = 0
+    for article in ingest.read(paths):
+        for start, end in segment.paragraphs(article.text):
+            n += len(list(segment.spans(article.text[start:end])))
+    return n
+
+
 def front() -> str:
     """The front end against its floor at 30k sentences, and the start-up of `brief build`."""
     from brief import ingest, segment
@@ -301,6 +312,7 @@ def front() -> str:
     paths = inputs(FRONT_SENTENCES, sentence_counts(files()))
     floor = fastest(lambda: regex_floor(paths))
     ours = fastest(lambda: segment.corpus(ingest.read(paths)))
+    spans = fastest(lambda: sentence_spans(paths))
     n = len(segment.corpus(ingest.read(paths)).sentences)
     imports = startup_imports()
     return "\n".join(
@@ -311,6 +323,8 @@ def front() -> str:
             " ×1 | |",
             f"| brief: read + clean + segment (words, terms), {n:,} sentences | {ours:.3f} |"
             f" ×{ours / floor:.1f} | ×{FRONT_RATIO:g} |",
+            f"| of which read + clean + sentence spans alone, {sentence_spans(paths):,} spans |"
+            f" {spans:.3f} | ×{spans / floor:.1f} | |",
             f"| `brief build seeds`: imports (`-X importtime`) | {imports:.2f} | "
             f"×{imports / STARTUP_S:.1f} of the bound | {STARTUP_S} s |",
         ]
