@@ -203,7 +203,13 @@ def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, in
     """
     merged: list[tuple[int, int]] = []
     for start, end in raw:
-        if merged and _ends_in_initials(text, *merged[-1]):
+        # A capital before the last character (or a line break last) is needed: most spans end
+        # "word." and are passed over without a call.
+        if (
+            merged
+            and ("A" <= text[merged[-1][1] - 2] <= "Z" or text[merged[-1][1] - 1] == "\n")
+            and _ends_in_initials(text, *merged[-1])
+        ):
             first = FIRST_WORD_RE.match(text, start)
             if first is not None and first.group(1).lower() not in SENTENCE_STARTERS:
                 merged[-1] = (merged[-1][0], end)
@@ -231,12 +237,15 @@ def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def spans(text: str) -> Iterator[tuple[int, int]]:
+def spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = _merge_attributions(text, _merge_initials(text, _punkt()(text)))
+    raw = _punkt()(text)
+    if len(raw) > 1:
+        raw = _merge_attributions(text, _merge_initials(text, raw))
     if CJK_END_RE.search(text):
         raw = [part for span in raw for part in _split_cjk(text, span)]
     size = len(text)
+    found = []
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":
@@ -246,7 +255,8 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         while start < end and text[start].isspace():
             start += 1
         if start < end:
-            yield start, end
+            found.append((start, end))
+    return found
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:

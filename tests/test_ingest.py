@@ -265,3 +265,25 @@ def test_repeat_finds_what_the_regex_finds(head: str, run: str, gap: str, tail: 
     assert clean._repeat(window, clean._repeat_starts(window)) == expected
     everywhere = range(min(clean.REPEAT_LAST_START + 1, len(window)))
     assert clean._repeat(window, everywhere) == expected
+
+
+def test_a_file_whose_size_stat_cannot_tell_is_read_whole(tmp_path: Path) -> None:
+    """A named pipe stats as 0 bytes: reading goes on past the size to the end (or the cap)."""
+    import os
+    import threading
+
+    pipe = tmp_path / "wire.txt"
+    os.mkfifo(pipe)
+    body = " ".join(
+        f"Officials said bridge number {i} would reopen in {i + 2} days." for i in range(60)
+    )
+
+    def write() -> None:
+        with pipe.open("w", encoding="utf-8") as handle:
+            handle.write(body)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (art,) = ingest.read_files([pipe])[0]
+    writer.join()
+    assert art.text == body.strip()
