@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -126,3 +128,20 @@ def test_runs_of_initials(text: str, expected: list[str]) -> None:
 )
 def test_firm_names_and_initials_stay_whole(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+# How words were found before the possessive forms: each must give the same tokens.
+WORDS_BEFORE = re.compile(rf"[{segment.CJK}]|[^\W_{segment.CJK}]+(?:['’.\-][^\W_{segment.CJK}]+)*")
+WORD_TEXT = st.text(alphabet=st.sampled_from(list("aZé9_'’.-– \n,中か。x")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD_TEXT)
+def test_words_are_found_as_before(text: str) -> None:
+    assert list(segment.words(text)) == WORDS_BEFORE.findall(text)
+    if not segment.CJK_RE.search(text):
+        assert segment.PLAIN_WORD_RE.findall(text) == WORDS_BEFORE.findall(text)
+    found = [w for s in segment.article_sentences(article(text), 0) for w in s.words]
+    assert found == [
+        w for s in segment.article_sentences(article(text), 0) for w in segment.words(s.text)
+    ]
