@@ -1,9 +1,11 @@
 """Articles -> sentences with offsets, words and terms; no downloaded NLTK data, ever.
 
-Sentences come from NLTK's Punkt algorithm run with parameters we ship (a news abbreviation list
+Sentences come from the Punkt algorithm run with parameters we ship (a news abbreviation list
 and common sentence starters) instead of the ``punkt_tab`` model, which these machines cannot
-download. Words come from one regular expression; terms are Snowball stems of the words that are
-not in sumy's bundled English stop-word list.
+download: brief.punkt makes NLTK's decisions without its per-token objects, and
+``reference_spans`` (NLTK's own classes) is what it is held to. Words come from one regular
+expression; terms are Snowball stems of the words that are not in sumy's bundled English
+stop-word list.
 
 Invariant (property-tested): for every sentence, ``article.text[s.start:s.end] == s.text``.
 """
@@ -149,7 +151,8 @@ def words(text: str) -> tuple[str, ...]:
 
 # Words whose terms are remembered, as written ("Said" and "said" are two entries): news
 # repeats its vocabulary, and one lookup per word replaces lower(), the stop list and the stem
-# cache. The bound keeps a long-running process (brief daily) from growing without end.
+# cache. The bound, the stem cache's, keeps a long-running process (brief daily) from growing
+# without end: the 1,450 DUC articles hold 42,471 distinct words as written.
 TERMS_REMEMBERED = 200_000
 _TERMS: dict[str, str | None] = {}  # word as written -> its stem, None for a stop word
 
