@@ -24,7 +24,7 @@ def test_tricky_text_splits_as_nltks_classes() -> None:
         assert segment._punkt()(text) == segment.reference_spans(text), text
 
 
-def test_decisions_are_remembered_within_a_bound(monkeypatch: object) -> None:
+def test_decisions_stay_right_when_their_memory_is_cleared(monkeypatch: object) -> None:
     monkeypatch.setattr(punkt, "DECISIONS", 3)  # type: ignore[attr-defined]
     spans = punkt.splitter(segment.ABBREVIATIONS, segment.SENTENCE_STARTERS)
     for text in TRICKY * 2:
