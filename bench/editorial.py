@@ -401,6 +401,160 @@ def headline_words(cases: list[Case]) -> str:
 MEASURES["headline words: mean / longest / over 14"] = headline_words
 
 
+# The referee's reading of a headline: a sentence an editor could print, in at most 14 words,
+# with its own finite verb (not one inside a clause that opens before it: "Six months after
+# Clinton traveled", "Shepard, the student who was beaten"), ending on a complete phrase (not
+# "…said Sunday that the fate", "…met Libyan leader", "…confirmed Friday"), capitalised, and no
+# wire slug or attribution line ("The New York Times said in an editorial on Sunday, Nov. 1").
+HEAD_AUX = set(
+    "is are was were has have had will would can could may might must should shall does did do "
+    "be been being".split()
+)
+HEAD_FINITE = HEAD_AUX - {"be", "been", "being"} | set(
+    "says said told won lost took made gave went came left fell rose hit began struck met sent "
+    "got held led ran saw set shot sought spent stood thought wrote became brought bought built "
+    "caught chose drew drove fled flew fought found forgot grew heard kept knew laid lay meant "
+    "paid put quit read rode sang sank sat slid sold spoke spread swore swept taught tore threw "
+    "understood woke wore withdrew".split()
+)
+HEAD_DETERMINERS = set(
+    "a an the this that these those his her its their our my your two three four five six seven "
+    "eight nine ten".split()
+)
+HEAD_PREPOSITIONS = set(
+    "of in on at to for from with by about into over under after before during against among "
+    "between through without within across near since until up".split()
+)
+HEAD_OPENERS = set(
+    "that who which whom whose whether after before when while because although though if "
+    "since until unless once as".split()
+)
+HEAD_CLAUSE = set("that who which whom whose whether".split())  # always open a clause
+HEAD_QUANTITIES = set("more most some many much all none each any both half few several".split())
+HEAD_NEEDS_OBJECT = set(
+    "said says told announced confirmed reported met praised urged asked called named signed "
+    "declared predicted warned".split()
+)
+HEAD_TIME = CALENDAR | set(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night "
+    "morning afternoon evening week weekend month year last this next on late early".split()
+)
+HEAD_SLUG_RE = re.compile(
+    r"\b(?:said|says|reported|wrote) in (?:an? |its )?(?:editorial|statement|report|dispatch)"
+    r"|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}$"
+    r"|^(?:URGENT|BULLETIN|FLASH|ADVISORY|CORRECTION|CORRECTED|UPDATE|REPEAT|EDS)\b"
+)
+HEAD_BOUNDARY = HEAD_PREPOSITIONS | HEAD_OPENERS | {"and", "or", "but", "to", "said"}
+
+
+def head_finite(words: list[str], i: int) -> bool:
+    """Whether words[i] reads as a finite verb (a Title Case headline capitalises its verb)."""
+    low = words[i].lower()
+    before = words[i - 1].lower() if i else ""
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if low in HEAD_FINITE:
+        return True
+    if low.endswith("ed") and len(low) > 4 and before not in HEAD_DETERMINERS - {"that"}:
+        return low not in {"hundred", "indeed", "naked", "sacred", "wicked", "speed", "need"}
+    # "Mania Hits Japan", "Voting continues to be": -s after a noun, before its object
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and not words[i].endswith(",")
+        and bool(before)
+        and before not in HEAD_DETERMINERS | HEAD_PREPOSITIONS
+        and (
+            words[i][:1].isupper()
+            or words[i - 1][:1].isupper()
+            or after in HEAD_DETERMINERS | HEAD_PREPOSITIONS
+        )
+    )
+
+
+def headline_fault(title: str, lede: str) -> str:
+    """Why ``title`` does not read as a headline ('' when it does)."""
+    raw = title.split()
+    words = [w.strip("\"“”‘’'();:!?") or w for w in raw]
+    low = [w.lower() for w in words]
+    if not words or len(words) > 14:
+        return "length"
+    if not title.lstrip("\"“‘'")[:1].isupper() and not title[:1].isdigit():
+        return "lower-case"
+    if HEAD_SLUG_RE.search(title):
+        return "slug"
+    title_case = sum(w[:1].isupper() for w in words) > len(words) / 2
+    main = opened = None  # the main verb; the last clause (that, who, which) opened after it
+    pending = False  # inside a clause that opened before any main verb
+    verbs: list[int] = []
+    for i, word in enumerate(words):
+        after_comma = i > 0 and raw[i - 1].endswith(",")
+        aside = after_comma and title.count(",", 0, title.find(raw[i - 1]) + len(raw[i - 1])) % 2
+        if main is None and after_comma and pending and low[i] not in HEAD_OPENERS:
+            pending = not word[:1].isupper()  # "After X, Y said": the main clause starts
+        if low[i] in HEAD_OPENERS and (i or low[i] != "that"):
+            if main is None:
+                pending = True
+            elif low[i] in HEAD_CLAUSE:
+                opened = i
+            continue
+        verb = (
+            i > 0
+            and not aside  # "forces, surrounded by": a participle; "Mobil, the …, confirmed"
+            and (not word[:1].isupper() or title_case)
+            and head_finite(words, i)
+        )
+        if verb:
+            verbs.append(i)
+            if main is None and not pending:
+                main = i
+            elif opened is not None and i > opened:
+                opened = None
+    if main is None:
+        return "no main verb"
+    if opened is not None:
+        return "unfinished clause"
+    if low[main] in {"said", "says", "told"} and main < len(words) - 1 and main == verbs[-1]:
+        return "unfinished clause"  # "X said the forces, surrounded by troops"
+    tail = len(words) - 1
+    while tail > main and low[tail] in HEAD_TIME:
+        tail -= 1
+    attributed = "," in title and low[tail] in {"said", "says"}  # "Y, X Says"
+    if (
+        low[-1] in HEAD_DETERMINERS | HEAD_PREPOSITIONS | HEAD_CLAUSE | HEAD_AUX
+        or low[-1] in {"and", "or", "but", "nor", "to", "not"}
+        or raw[-1].rstrip("\"”’'.,;:").endswith(("'s", "’s", "s'"))
+        or (low[tail] in HEAD_NEEDS_OBJECT and not attributed)
+    ):
+        return "ends mid-phrase"
+    at = lede.lower().find(title.lower())
+    nxt = lede[at + len(title) :].split()[:1] if at >= 0 else []
+    if nxt and title[-1:] not in ",;:" and nxt[0][:1] not in "—–-_":
+        follow = nxt[0].strip("\"“”‘’'(),;:").lower()
+        if (
+            (nxt[0][:1].isupper() and follow not in HEAD_TIME)  # "met Libyan leader | Moammar"
+            or (follow == "of" and low[-1] in HEAD_QUANTITIES)  # "to identify more | of"
+            or (nxt[0][:1].islower() and follow not in HEAD_BOUNDARY | HEAD_TIME)
+        ):
+            return "ends mid-phrase"
+    return ""
+
+
+def headline_reads(cases: list[Case]) -> str:
+    """Headlines that read as one (headline_fault), and the commonest fault."""
+    faults = [
+        headline_fault(c.data["title"], c.data["sections"][0]["items"][0]["text"])
+        for c in cases
+        if c.data
+    ]
+    bad = [f for f in faults if f]
+    common = max(set(bad), key=lambda f: (bad.count(f), f)) if bad else ""
+    return _share(len(faults) - len(bad), len(faults)) + (f"; most: {common}" if common else "")
+
+
+MEASURES["headlines that read as one (verb, complete phrase, capital, no slug)"] = headline_reads
+
+
 def lede_rouge(name: str) -> Callable[[list[Case]], str]:
     """The lede's ROUGE-2 recall against the human summaries, and in brackets that of the
     first sentence of the cluster's newest article (bench/judgement.py)."""

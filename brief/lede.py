@@ -1,13 +1,9 @@
-"""The lede and the headline: the central event in its latest state, and a title that states it.
+"""The lede: the central event in its latest state (the headline that states it: brief.headline).
 
 The lede is an opening sentence (one of the first ``OPENING_SENTENCES`` of its article) of one of
 the newest articles, current news by its time (sections.kind), stated rather than asked or
 quoted, with a named subject and a finite verb. Of those, the one that covers most of the story's
 important concepts leads: a term's weight is the share of the story's articles that use it.
-
-The headline is the article title that best states the lede's event (at most
-``HEADLINE_MAX_WORDS`` words, sharing concepts with the lede); without one, the lede's main
-clause, verbatim: an opening phrase before the subject and trailing clauses are cut away.
 """
 
 from __future__ import annotations
@@ -31,12 +27,6 @@ LEDE_MIN_WORDS = 12
 # his lawyers were in court; Republicans' post-election recriminations once Gingrich was
 # driven from office): a third, at a small cost in ROUGE on both sets.
 NEWEST_SHARE = 1 / 3
-# A headline reads in one glance (issue 10: at most 14 words).
-HEADLINE_MAX_WORDS = 14
-# Shortest main clause worth a headline: subject, verb and object.
-HEADLINE_MIN_WORDS = 4
-# A title states the lede's event when it shares at least this many of its concepts.
-TITLE_MIN_SHARED = 1
 
 PRONOUNS = frozenset(
     "i you he she it we they this that these those there his her its their one who what".split()
@@ -52,12 +42,6 @@ AUXILIARIES = frozenset(
     "struck met sent got held led ran saw set shot sought spent stood thought told wrote".split()
 )
 NAME_RE = re.compile(r"[A-Z]")
-CLAUSE_END_RE = re.compile(
-    r",\s+(?:which|who|whose|where|while|as|after|before|because|although|though|but|and|"
-    r"saying|said|according|when|amid|following|despite|in|with|officials|police)\b|"
-    r"\s+[—–]\s+|\s+--?\s+|\s+_\s+|;|:|\s+(?:after|because|while|although|amid|following|"
-    r"despite|saying|which|who|as|when)\s+"
-)
 PHRASE_START = frozenset(
     "in on at for from to over with by of into after and but as amid that whether who which".split()
 )
@@ -108,8 +92,9 @@ def opener(sentence: Sentence) -> bool:
 def _main_words(text: str) -> tuple[str, ...]:
     """The words of the main clause onwards: an opening phrase up to its comma is skipped."""
     tokens = segment.words(text)
-    if tokens and tokens[0].lower() in INTRODUCERS and "," in text:
-        return segment.words(text[text.index(",") + 1 :])
+    low = [t.lower() for t in tokens[:2]]
+    if "," in text and low and (low[0] in INTRODUCERS or participle(low, 0)):
+        return segment.words(text[text.index(",") + 1 :])  # "Addressing a meeting, he said"
     return tokens
 
 
@@ -118,18 +103,23 @@ def named_subject(text: str) -> bool:
     "The announcement from Beijing came…" (a noun pointing back at news told before)."""
     tokens = _main_words(text)
     for k, token in enumerate(tokens):
-        if _finite(token, tokens[k - 1] if k else ""):
-            head = list(tokens[:k])
-            for j, word in enumerate(head):
-                if j and word.lower() in HEAD_ENDS:
-                    head = head[:j]
-                    break
-            return (
-                bool(head)
-                and head[0].lower() not in PRONOUNS
-                and (any(NAME_RE.match(w) for w in head[1:]) or head[0].lower() not in DETERMINERS)
-            )
+        if finite(token, tokens[k - 1] if k else ""):
+            return _named(tokens[:k])
     return False
+
+
+def _named(subject: Sequence[str]) -> bool:
+    """A subject that names its doer: not a pronoun, not "the announcement" (of what?)."""
+    head = list(subject)
+    for j, word in enumerate(head):
+        if j and word.lower() in HEAD_ENDS:
+            head = head[:j]
+            break
+    return (
+        bool(head)
+        and head[0].lower() not in PRONOUNS
+        and (any(NAME_RE.match(w) for w in head[1:]) or head[0].lower() not in DETERMINERS)
+    )
 
 
 # The head of a subject ends where a phrase after it starts ("The announcement | from Beijing").
@@ -140,7 +130,16 @@ HEAD_ENDS = frozenset(
 DETERMINERS = frozenset("the a an this that these those some many several its their".split())
 
 
-def _finite(token: str, before: str) -> bool:
+def participle(low: list[str], s: int) -> bool:
+    """An opening participle phrase ("Rejecting a …", "Weakened by …"), not a gerund subject
+    ("Voting continues") nor a name ("King Norodom")."""
+    after = low[s + 1] if s + 1 < len(low) else ""
+    return (low[s].endswith("ed") and len(low[s]) > 4 and after in PHRASE_START) or (
+        low[s].endswith("ing") and after in DETERMINERS | PHRASE_START
+    )
+
+
+def finite(token: str, before: str) -> bool:
     low = token.lower()
     if token[:1].isupper():
         return False
@@ -150,104 +149,20 @@ def _finite(token: str, before: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and before[:1].isupper()
 
 
-def headline(lede: str, titles: Sequence[tuple[int, str]], weight: dict[str, float]) -> str:
-    """The best title stating the lede's event; else the lede's main clause, verbatim."""
-    lede_terms = set(segment.terms(segment.words(lede)))
-    best: tuple[float, int, str] | None = None
-    for rank, title in titles:
-        title_terms = set(segment.terms(segment.words(title)))
-        shared = title_terms & lede_terms
-        if (
-            len(title.split()) > HEADLINE_MAX_WORDS
-            or title.rstrip().endswith("?")
-            or len(shared) < TITLE_MIN_SHARED
-            or shouted(title)
-        ):
-            continue
-        value = sum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
-        key = (-value, rank, title)
-        if best is None or key < best:
-            best = key
-    return best[2] if best is not None else main_clause(lede)
+def candidates(
+    corpus: Corpus, dates: Sequence[dt.date | None], weight: dict[str, float]
+) -> list[int]:
+    """Openers with a named subject, best first: the newest articles' before the others,
+    each by the concepts they cover (ties: article, position)."""
+    recent = newest_articles(dates)
+    found = [
+        (s.article not in recent, -coverage(s, weight), s.article, s.position, i)
+        for i, s in enumerate(corpus.sentences)
+        if opener(s) and named_subject(s.text)
+    ]
+    return [i for *_, i in sorted(found)[:CANDIDATES]]
 
 
-# A title whose letters are mostly capitals is a wire slug or section header ("SCIENCE: IT'S
-# NOT JUST EVOLUTION"), not a headline to print: a headline in capitals also reads as shouting.
-SHOUTED_SHARE = 0.6
-
-
-def shouted(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) > SHOUTED_SHARE * len(letters)
-
-
-def main_clause(text: str) -> str:
-    """A verbatim span of ``text``: its main clause, at most HEADLINE_MAX_WORDS words.
-
-    The clause starts at the sentence's start or, after an opening phrase ("In London, where
-    …, British lawyers argued…"), after one of its first commas; it runs from a subject through
-    a finite verb (a relative clause between them is skipped in the search) to the first
-    clause boundary, cut back to a phrase boundary when too long.
-    """
-    first = segment.words(text)[:1]
-    starts = [0]
-    if first and (first[0].lower() in INTRODUCERS or first[0].endswith(("ing", "ed"))):
-        # After a comma, unless the comma opens an apposition ("Matthew Shepard, a student,").
-        starts = sorted(
-            m.end() for m in re.finditer(r"(?<!\S)(?:\S+,\s+(?!(?:a|an|the)\s)|[a-z]\S*,\s+)", text)
-        )[:INTRO_COMMAS]
-    for start in starts:
-        found = _clause(text[start:])
-        if found is not None:
-            return found
-    return _cut(text, 0).rstrip(" ,;:.!—–-_")
-
-
-# An opening phrase holds at most this many commas ("In London, where …, lawyers argued").
-INTRO_COMMAS = 3
-RELATIVES = frozenset("who whom whose which where when while as after because although".split())
-
-
-def _clause(body: str) -> str | None:
-    tokens = [m.group().strip("\"“”‘’'(),;:") for m in re.finditer(r"\S+", body)]
-    if not tokens or not (tokens[0][:1].isupper() or tokens[0] in ("a", "an", "the")):
-        return None
-    inside = False
-    for k, token in enumerate(tokens[:HEADLINE_MAX_WORDS]):
-        raw = body.split()[k]
-        if k and token.lower() in RELATIVES and body.split()[k - 1].endswith(","):
-            inside = True
-        elif inside:
-            inside = not raw.endswith(",")
-        elif k and _finite(token, tokens[k - 1]):
-            if not named_subject(" ".join(body.split()[: k + 1])):
-                return None
-            end = next(
-                (
-                    m.start()
-                    for m in CLAUSE_END_RE.finditer(body)
-                    if len(body[: m.start()].split()) > k + 1
-                ),
-                len(body),
-            )
-            return _cut(body[:end], k + 2).rstrip(" ,;:.!—–-_")
-    return None
-
-
-def _cut(body: str, least: int) -> str:
-    """``body`` cut to HEADLINE_MAX_WORDS words at the last phrase boundary not before ``least``."""
-    words = body.split()
-    if len(words) <= HEADLINE_MAX_WORDS:
-        return body
-    cut = max(
-        (k for k in range(max(least, HEADLINE_MIN_WORDS), HEADLINE_MAX_WORDS + 1)
-         if words[k].lower() in PHRASE_START or words[k - 1].endswith(",")),
-        default=HEADLINE_MAX_WORDS,
-    )  # fmt: skip
-    return _prefix(body, cut)
-
-
-def _prefix(text: str, n: int) -> str:
-    """The first ``n`` white-space separated words of ``text``, as written."""
-    found = list(re.finditer(r"\S+", text))
-    return text[: found[n - 1].end()] if len(found) >= n else text
+# Lede candidates a headline may fall back on. DUC stories have 5 to 24; the clause chosen
+# was at rank 14 at most. A cap keeps a story of thousands of articles from reading them all.
+CANDIDATES = 30

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from brief import claims, lede, sections, segment, select, timeline
+from brief import headline as headlines
 from brief import scoring as score
 from brief.config import Settings
 from brief.errors import ConfigError, InputError
@@ -119,13 +120,22 @@ def headline(
     picks: dict[str, tuple[sections.Pick, ...]],
     story: timeline.Timeline | None = None,
 ) -> str:
-    """The article title that best states the lede's event; else the lede's main clause."""
+    """The lede article's title, or the title that best states the lede's event; else the
+    clause of the lede (or of the next-best lede candidates) that reads as a headline."""
     story = story or timeline.story(corpus)
-    first = next(iter(picks.values()))[0]
+    members = next(iter(picks.values()))[0].group.members
+    first = members[0]
+    # The articles that carry the lede (its own first): their titles state its event.
+    homes = list(dict.fromkeys(corpus.sentences[m].article for m in members))
+    own = [t for t in (corpus.articles[a].title for a in homes) if t]
     rank = {a: r for r, a in enumerate(timeline.newest(story.dates))}
-    titles = sorted((rank[i], a.title) for i, a in enumerate(corpus.articles) if a.title)
+    titles = sorted(
+        (rank[i], a.title) for i, a in enumerate(corpus.articles) if a.title and i not in homes
+    )
     weight = lede.weights(corpus)
-    return lede.headline(corpus.sentences[first.group.members[0]].text, titles, weight)
+    ledes = [first, *(i for i in lede.candidates(corpus, story.dates, weight) if i != first)]
+    texts = [corpus.sentences[i].text for i in ledes]
+    return headlines.headline(texts, titles, weight, own)
 
 
 # A file name holds at most 255 bytes; the slug sits between a date and a format suffix, and a

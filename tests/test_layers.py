@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ),
     ("brief.timeline",),  # dates and times of articles and sentences: text and dates only
     ("brief.select", "brief.speakers", "brief.lede", "brief.standalone", "brief.claims"),
-    ("brief.versions",),  # "Where sources differ": claims, select and standalone
+    ("brief.versions", "brief.headline"),  # sources differ; the headline states the lede
     ("brief.scoring",),  # the registry and every scorer under it
     ("brief.config",),  # validates method names against the registry
     ("brief.web",),  # fetch, robots, cache, extract, feeds: below ingest, which reads pages
