@@ -154,26 +154,32 @@ def words(text: str) -> tuple[str, ...]:
 # cache. The bound, the stem cache's, keeps a long-running process (brief daily) from growing
 # without end: the 1,450 DUC articles hold 42,471 distinct words as written.
 TERMS_REMEMBERED = 200_000
-_TERMS: dict[str, str | None] = {}  # word as written -> its stem, None for a stop word
+# Word as written -> its stem, or "" for a stop word (so that filter() drops it). A word whose
+# stem is "" (Snowball gives none for a word words() finds) is never remembered: it takes the
+# slow path every time, and keeps its "" term there.
+_TERMS: dict[str, str] = {}
 
 
 def terms(tokens: Sequence[str]) -> tuple[str, ...]:
     """Stems of the lower-cased tokens that are not stop words."""
     try:
-        found = list(map(_TERMS.__getitem__, tokens))
+        return tuple(filter(None, map(_TERMS.__getitem__, tokens)))
     except KeyError:
-        found = _learn(tokens)
-    return tuple([t for t in found if t is not None])
+        return tuple([t for t in _learn(tokens) if t is not None])
 
 
 def _learn(tokens: Sequence[str]) -> list[str | None]:
+    """Each token's stem (None for a stop word), remembered for the next time."""
     if len(_TERMS) >= TERMS_REMEMBERED:
         _TERMS.clear()
     stops = stop_words()
     found: list[str | None] = []
     for token in tokens:
         low = token.lower()
-        found.append(_TERMS.setdefault(token, None if low in stops else stem(low)))
+        term = None if low in stops else stem(low)
+        if term != "":
+            _TERMS[token] = term or ""
+        found.append(term)
     return found
 
 

@@ -139,3 +139,15 @@ WORD_TEXT = st.text(alphabet=st.sampled_from(list("aZé9_'’.-– \n,中か。x
 @given(WORD_TEXT)
 def test_words_are_found_as_before(text: str) -> None:
     assert list(segment.words(text)) == WORDS_BEFORE.findall(text)
+
+
+def test_terms_keep_an_empty_stem_as_before() -> None:
+    """Stop words are remembered as "" and dropped by filter(); a word whose stem is "" (a token
+    words() never makes) must still give its "" term, every time."""
+    tokens = ("Chipmakers", "''s", "the", "''s")
+    expected = tuple(
+        segment.stem(t.lower()) for t in tokens if t.lower() not in segment.stop_words()
+    )
+    assert "" in expected
+    assert segment.terms(tokens) == expected
+    assert segment.terms(tokens) == expected  # the second time, from what was remembered
