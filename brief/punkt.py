@@ -75,27 +75,22 @@ def splitter(abbreviations: Collection[str], starters: Collection[str]) -> Calla
     decide = _decider(frozenset(abbreviations), frozenset(starters))
     decided: dict[str, bool] = {}
 
-    def breaks(context: str) -> bool:
-        found = decided.get(context)
-        if found is None:
-            if len(decided) >= DECISIONS:
-                decided.clear()
-            found = decided[context] = decide(context)
-        return found
-
     def spans(text: str) -> Spans:
-        return _realign(text, _slices(text, breaks))
+        if len(decided) >= DECISIONS:
+            decided.clear()
+        return _realign(text, _slices(text, decided, decide))
 
     return spans
 
 
-def _slices(text: str, breaks: Callable[[str], bool]) -> Spans:
+def _slices(text: str, decided: dict[str, bool], decide: Callable[[str], bool]) -> Spans:
     """Punkt's ``_slices_from_text``: sentence slices before realignment.
 
     The word before a candidate is the text after the last white space since the previous
     candidate, or (when there is none, or it is that text's first character) the previous
     candidate's word extended; a candidate whose word the next one's overlaps is dropped, so a
-    run like "!!!" is decided once, at its last mark.
+    run like "!!!" is decided once, at its last mark. Each decision depends on its context
+    ("said. The") alone, and is remembered in ``decided``.
     """
     white = [c for c in WHITE if c in text]
     space = " " if white == [" "] else None  # most paragraphs: one rfind per candidate
@@ -109,11 +104,21 @@ def _slices(text: str, breaks: Callable[[str], bool]) -> Spans:
         else:
             white_at = max([text.rfind(c, word_stop, at) for c in white], default=-1)
         start = white_at + 1 if white_at > word_stop else word_start
-        if pending is not None and word_stop <= start and breaks(text[word_start : pending.end(1)]):
-            last_break = _cut(found, last_break, pending)
+        if pending is not None and word_stop <= start:
+            context = text[word_start : pending.end(1)]  # inline: once per candidate
+            ends = decided.get(context)
+            if ends is None:
+                ends = decided[context] = decide(context)
+            if ends:
+                last_break = _cut(found, last_break, pending)
         pending, word_start, word_stop = match, start, at
-    if pending is not None and breaks(text[word_start : pending.end(1)]):
-        last_break = _cut(found, last_break, pending)
+    if pending is not None:
+        context = text[word_start : pending.end(1)]
+        ends = decided.get(context)
+        if ends is None:
+            ends = decided[context] = decide(context)
+        if ends:
+            last_break = _cut(found, last_break, pending)
     found.append((last_break, len(text.rstrip())))
     return found
 
