@@ -3,9 +3,11 @@
 For each data set (DUC 2004 development data, 20 events x 10 articles, and DUC 2006, 50 broad
 topics x 25 articles; read in place from ../shared/bench, never copied), mixes every document of
 every cluster under DATA/clusters/*/docs, groups them into stories (brief.daily.stories), and
-reports the adjusted Rand index, purity and the number of stories found. With --sweep, the same
-for a range of (rescaled) similarity cuts on both sets, then the cut that is best on each set
-scored on the other: settings are chosen on one set and confirmed on the other. With --daily,
+reports the adjusted Rand index, purity and the number of stories found, with brief's settings
+and without its burst rule (stories.BURST_GAP). With --sweep, the same for a grid of (rescaled)
+similarity cuts and burst gaps on both sets, then the setting that is best on each set scored on
+the other: settings are chosen on one set and confirmed on the other (ties go to the lower cut,
+then to the smaller gap: the strictest time rule the set tolerates). With --daily,
 also the time ``brief daily`` takes on each set from a local folder. Last lines, per set:
 ``<set>: ARI <x> purity <y> stories <found>/<true>``
 
@@ -15,6 +17,7 @@ also the time ``brief daily`` takes on each set from a local folder. Last lines,
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import subprocess
@@ -41,6 +44,7 @@ def _shared(name: str) -> Path:
 DEFAULT_DATA = (_shared("duc2004"), _shared("duc2006"))
 SEED = 2004  # the shuffle that mixes the clusters: fixed, so runs compare
 SWEEP = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+GAPS: tuple[float | None, ...] = (None, 4, 8, 12, 16, 24, 32)  # None: no burst rule
 
 
 def load(data: Path) -> tuple[list[Article], list[str]]:
@@ -70,8 +74,13 @@ def purity(truth: list[str], found: list[int]) -> float:
     return sum(c.most_common(1)[0][1] for c in members.values()) / len(truth)
 
 
-def score(articles: list[Article], truth: list[str], similarity: float) -> tuple[float, float, int]:
-    labels = list(stories.cluster(articles, similarity))
+Scores = tuple[float, float, int]
+
+
+def score(
+    articles: list[Article], truth: list[str], similarity: float, gap: float | None
+) -> Scores:
+    labels = list(stories.cluster(articles, similarity, gap=gap))
     return adjusted_rand(truth, labels), purity(truth, labels), len(set(labels))
 
 
@@ -110,40 +119,56 @@ def main() -> None:
     parser.add_argument("--daily", action="store_true", help="also time brief daily on each set")
     options = parser.parse_args()
     sets = {data.name: load(data) for data in options.data}
-    found: dict[str, tuple[float, float, int]] = {}
+    found: dict[str, Scores] = {}
+    without: dict[str, Scores] = {}
     for name, (articles, truth) in sets.items():
         print(f"{name}: {len(articles)} articles from {len(set(truth))} stories")
         copies = len(articles) - len(stories.distinct(articles)[0])
         print(f"  {copies} articles are near-copies of another (brief daily merges them first)")
         start = time.perf_counter()
-        found[name] = score(articles, truth, stories.STORY_SIMILARITY)
+        found[name] = score(articles, truth, stories.STORY_SIMILARITY, stories.BURST_GAP)
         print(f"  grouping took {time.perf_counter() - start:.2f} s")
+        without[name] = score(articles, truth, stories.STORY_SIMILARITY, None)
         if options.daily:
             folder = next(d for d in options.data if d.name == name)
             print(f"  brief daily from a local folder took {daily_seconds(folder):.1f} s")
     if options.sweep:
         sweep(sets)
-    print(f"default cut {stories.STORY_SIMILARITY}")
+    print(f"without the burst rule, cut {stories.STORY_SIMILARITY}:")
+    for name, (a, p, n) in without.items():
+        print(f"  {name}: ARI {a:.3f} purity {p:.3f} stories {n}/{len(set(sets[name][1]))}")
+    print(f"default cut {stories.STORY_SIMILARITY}, burst gap {stories.BURST_GAP}")
     for name, (a, p, n) in found.items():
         print(f"{name}: ARI {a:.3f} purity {p:.3f} stories {n}/{len(set(sets[name][1]))}")
 
 
 def sweep(sets: dict[str, tuple[list[Article], list[str]]]) -> None:
-    """Every cut on every set; then the cut best on each set, scored on the others."""
+    """Every (gap, cut) on every set; then the setting best on each set, scored on the others."""
+    grid = [(g, t) for g in GAPS for t in SWEEP]
     table = {
-        name: {t: score(articles, truth, t) for t in SWEEP}
+        name: {(g, t): score(articles, truth, t, g) for g, t in grid}
         for name, (articles, truth) in sets.items()
     }
-    print("cut    " + "  ".join(f"{name:>22}" for name in table))
-    for t in SWEEP:
-        cells = [
-            f"{table[n][t][0]:.3f} / {table[n][t][1]:.3f} / {table[n][t][2]:4d}" for n in table
-        ]
-        print(f"{t:5.2f}  " + "  ".join(f"{c:>22}" for c in cells))
+    print("  gap   cut  " + "  ".join(f"{name:>22}" for name in table))
+    for g, t in grid:
+        cells = [f"{a:.3f} / {p:.3f} / {k:4d}" for a, p, k in (table[n][g, t] for n in table)]
+        print(f"{_gap(g):>5} {t:5.2f}  " + "  ".join(f"{c:>22}" for c in cells))
+
+    def rank(setting: tuple[float | None, float], name: str) -> tuple[float, float, float]:
+        g, t = setting
+        return (table[name][setting][0], -t, -(g if g is not None else float("inf")))
+
     for chosen_on in table:
-        best = max(SWEEP, key=lambda t, name=chosen_on: (table[name][t][0], -t))
+        best = max(grid, key=functools.partial(rank, name=chosen_on))
         others = ", ".join(f"{n} ARI {table[n][best][0]:.3f}" for n in table if n != chosen_on)
-        print(f"chosen on {chosen_on}: cut {best} (ARI {table[chosen_on][best][0]:.3f}); {others}")
+        print(
+            f"chosen on {chosen_on}: gap {_gap(best[0])}, cut {best[1]} "
+            f"(ARI {table[chosen_on][best][0]:.3f}); {others}"
+        )
+
+
+def _gap(gap: float | None) -> str:
+    return "none" if gap is None else f"{gap:g}"
 
 
 if __name__ == "__main__":

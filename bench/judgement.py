@@ -37,6 +37,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / "bench" / "scratch" / "judgement"
 LABELS = ROOT / "bench" / "labels" / "routing.tsv"
+# Labelled blind after the routing rules were written, to check them on sentences they were
+# not written from (bench/labels/README.md).
+HOLDOUT = ROOT / "bench" / "labels" / "routing-holdout.tsv"
 RESULTS = ROOT / "bench" / "results" / "judgement.md"
 SHARED = ROOT.parent / "shared" / "bench"
 SETS = {"duc2004": 100, "duc2006": 250}  # data set -> ROUGE length cut
@@ -150,17 +153,17 @@ def _subset(data: Path, names: set[str]) -> Path:
 # ------------------------------------------------------------------------------ routing
 
 
-def labels() -> dict[str, str]:
-    if not LABELS.is_file():
+def labels(path: Path = LABELS) -> dict[str, str]:
+    if not path.is_file():
         return {}
-    rows = (line.split("\t") for line in LABELS.read_text().splitlines() if line.strip())
+    rows = (line.split("\t") for line in path.read_text().splitlines() if line.strip())
     return {row[0]: row[1] for row in rows if not row[0].startswith("#")}
 
 
-def routing(names: list[str], limit: int | None) -> dict[str, Any]:
+def routing(names: list[str], limit: int | None, path: Path = LABELS) -> dict[str, Any]:
     from brief import sections, timeline
 
-    wanted = labels()
+    wanted = labels(path)
     confusion: Counter[tuple[str, str]] = Counter()
     old = 0
     seen: set[str] = set()
@@ -213,6 +216,36 @@ def sample(n: int) -> None:
     print(f"{len(rows)} sentences in {SCRATCH / 'tolabel.tsv'}")
 
 
+def routing_table(title: str, path: Path, names: list[str], limit: int | None) -> list[str]:
+    """Accuracy per data set, per-label precision and recall, and the confusion matrix."""
+    lines = ["", f"Routing on the {title} sentences ({path.relative_to(ROOT)}):", ""]
+    lines += [
+        "| data set | sentences | accuracy | cue-word rule | K P/R | B P/R | O P/R | S P/R |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    total: Counter[tuple[str, str]] = Counter()
+    for name in names:
+        r = routing([name], limit, path)
+        if not r["total"]:
+            continue
+        total.update(r["confusion"])
+        c = r["confusion"]
+        cells = []
+        for lab in "KBOS":
+            tp = c[(lab, lab)]
+            routed = sum(c[(t, lab)] for t in "KBOS")
+            truth = sum(c[(lab, g)] for g in "KBOS")
+            cells.append(f"{tp / routed:.2f}/{tp / truth:.2f}" if routed and truth else "-")
+        lines.append(
+            f"| {name} | {r['total']} | **{100 * r['right'] / r['total']:.1f}%** | "
+            f"{100 * r['old'] / r['total']:.1f}% | " + " | ".join(cells) + " |"
+        )
+    lines += ["", "| label \\ routed (all sets) | K | B | O | S |", "|---|---|---|---|---|"]
+    for truth in "KBOS":
+        lines.append(f"| {truth} | " + " | ".join(str(total[(truth, g)]) for g in "KBOS") + " |")
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default=",".join(SETS))
@@ -243,19 +276,8 @@ def main() -> None:
                 f"{statistics.mean(got['lengths']):.1f} / {max(got['lengths'])} | {over} |"
             )
             print(lines[-1], flush=True)
-    r = routing(names, args.clusters)
-    if r["total"]:
-        lines += [
-            "",
-            f"Routing on {r['total']} labelled sentences: **{100 * r['right'] / r['total']:.1f}%** "
-            f"by time and role (the cue-word rule before it: {100 * r['old'] / r['total']:.1f}%).",
-            "",
-            "| label \\ routed | K | B | O | S |",
-            "|---|---|---|---|---|",
-        ]
-        for truth in "KBOS":
-            cells = " | ".join(str(r["confusion"][(truth, g)]) for g in "KBOS")
-            lines.append(f"| {truth} | {cells} |")
+    for title, path in (("labelled", LABELS), ("held-out", HOLDOUT)):
+        lines += routing_table(title, path, names, args.clusters)
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.clusters:

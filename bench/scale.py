@@ -22,7 +22,13 @@ Then ``brief daily --since 0`` on each folder, in one process and with ``--worke
 (``--no-dask`` skips the latter), timed with its peak memory (the child's maximum resident set),
 and the growth exponents between sizes (slope of log time / log memory on log articles).
 
+With ``--grouping``, only the story grouping (``stories.cluster`` on the articles that are not
+copies) is timed, in CPU seconds of this process (other jobs on a shared machine change wall
+time, much less this), beside the same grouping without the burst rule; its peak memory is
+taken by tracemalloc in a third run (numpy and scipy allocate through it). No ``brief daily``.
+
     python bench/scale.py --sizes 1000 10000          # a few minutes
+    timeout 1800 python bench/scale.py --grouping --sizes 10000 30000
     timeout 3600 python bench/scale.py --sizes 100000 --no-dask
 """
 
@@ -161,6 +167,51 @@ def stages(folder: Path) -> tuple[float, float, float, int, int]:
     return read - start, copied - read, grouped - copied, len(kept), len(set(labels))
 
 
+def grouping(folder: Path) -> tuple[float, float, float, int, int]:
+    """CPU seconds and peak MB (tracemalloc, another run) of grouping the articles of ``folder``
+    that are not copies, seconds without the burst rule (the baseline, same process); the
+    number of articles grouped and of stories."""
+    import tracemalloc
+
+    from brief import ingest
+    from brief.daily import stories
+
+    kept, _ = stories.distinct(ingest.read([str(folder)]))
+    start = time.process_time()
+    labels = stories.cluster(kept)
+    seconds = time.process_time() - start
+    start = time.process_time()
+    stories.cluster(kept, gap=None)
+    baseline = time.process_time() - start
+    tracemalloc.start()
+    again = stories.cluster(kept)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    assert again == labels
+    return seconds, peak, baseline, len(kept), len(set(labels))
+
+
+def grouping_only(sizes: list[int], scratch: Path, sources: list[list[str]]) -> None:
+    rows: list[tuple[int, float, float]] = []
+    for size in sizes:
+        folder = scratch / f"articles-{size}"
+        if not folder.exists():
+            build(folder, size, sources)
+        seconds, mb, baseline, kept, found = grouping(folder)
+        rows.append((size, seconds, mb))
+        print(
+            f"{size:>7} articles: grouping {seconds:.1f} CPU s ({seconds / baseline:.2f}x the "
+            f"grouping without the burst rule), {mb:.0f} MB ({kept} kept, {found} stories)"
+        )
+        sys.stdout.flush()
+    print("\n| articles | grouping CPU s | peak MB (tracemalloc) | time growth | memory growth |")
+    print("|---:|---:|---:|---|---|")
+    for k, (size, seconds, mb) in enumerate(rows):
+        grow_t = exponent([(n, t) for n, t, _ in rows[: k + 1]])
+        grow_m = exponent([(n, m) for n, _, m in rows[: k + 1]])
+        print(f"| {size:,} | {seconds:.1f} | {mb:.0f} | {grow_t} | {grow_m} |")
+
+
 def exponent(points: list[tuple[int, float]]) -> str:
     if len(points) < 2:
         return ""
@@ -173,8 +224,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     parser.add_argument("--scratch", type=Path, help="keep the folders here (default: temp)")
     parser.add_argument("--no-dask", action="store_true", help="one process only")
+    parser.add_argument("--grouping", action="store_true", help="time the grouping alone")
     options = parser.parse_args()
     sources = clusters()
+    if options.grouping:
+        with tempfile.TemporaryDirectory() as temp:
+            grouping_only(options.sizes, options.scratch or Path(temp), sources)
+        return
     modes = [None] if options.no_dask else [None, 2]
     with tempfile.TemporaryDirectory() as temp:
         scratch = options.scratch or Path(temp)

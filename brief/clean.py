@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from operator import methodcaller
 
 # A first line of at most this many words, with no final period, reads as a headline.
 HEADLINE_MAX_WORDS = 25
 # A line with no final punctuation and at most this many words is a subheading or a caption.
 CAPTION_MAX_WORDS = 16
-# Shortest run repeated back to back that counts as a repeated standfirst (characters).
+# Shortest and longest run repeated back to back that counts as a repeated standfirst or body
+# (characters), the latest it may start, and the head of a paragraph searched for it.
 REPEAT_MIN_CHARS = 40
+REPEAT_MAX_CHARS = 602
+REPEAT_LAST_START = 300
+REPEAT_WINDOW = 1400
 # Hard-wrapped text: most lines shorter than this, many ending mid-sentence (DUC, wire copy).
 WRAP_MAX_CHARS = 100
 
@@ -40,7 +45,6 @@ BOILERPLATE_RE = re.compile(
     r"click here|share this|follow us|copyright|©|all rights reserved)",
     re.IGNORECASE,
 )
-REPEAT_RE = re.compile(r"(\S.{%s,600}?\S)\s*\1".replace("%s", str(REPEAT_MIN_CHARS - 2)), re.DOTALL)
 
 
 def clean(raw: str, headline: str | None = None) -> tuple[str | None, str]:
@@ -48,28 +52,55 @@ def clean(raw: str, headline: str | None = None) -> tuple[str | None, str]:
 
     With a ``headline`` already known (a Markdown ``# Title``), no paragraph is taken for one.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("``", "“").replace("''", "”")
+    text = raw
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("``", "“").replace("''", "”")
     paras = list(_unwrap(text))
     paras = [p for part in paras for p in _split_repeat(part)]
     title = headline
     if title is None and paras and _is_headline(paras[0]):
         title = paras.pop(0)
     kept = []
-    seen = {_key(title)} if title else set()
+    seen: Seen = {}
+    if title:
+        _remember(title, seen)
     for para in paras:
         para = _strip_prefixes(para)
-        key = _key(para)
-        if not key or key in seen or _is_caption(para):
+        if not para or _is_seen(para, seen) or _is_caption(para):
             continue
-        seen.add(key)
+        _remember(para, seen)
         kept.append(para)
     return title, "\n\n".join(kept)
+
+
+# Paragraphs kept so far, by signature. Keys (lower case, white space collapsed) are built only
+# for paragraphs with the same first and last two words: building one for every paragraph of a
+# long article costs more than reading it.
+Seen = dict[tuple[str, ...], list[str]]
+
+
+def _is_seen(para: str, seen: Seen) -> bool:
+    same = seen.get(_signature(para))
+    if not same:
+        return False
+    key = _key(para)
+    return any(_key(other) == key for other in same)
+
+
+def _remember(para: str, seen: Seen) -> None:
+    seen.setdefault(_signature(para), []).append(para)
+
+
+def _signature(para: str) -> tuple[str, ...]:
+    """The first and last two words of ``para``'s key, without building the key."""
+    return tuple(w.lower() for w in (*para.split(None, 2)[:2], *para.rsplit(None, 2)[-2:]))
 
 
 def _unwrap(text: str) -> Iterator[str]:
     """Paragraphs: blank-line blocks; a hard-wrapped block is joined, others split by line."""
     for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [line for line in map(str.strip, block.split("\n")) if line]
         if not lines:
             continue
         if _hard_wrapped(lines):
@@ -82,57 +113,89 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     body = lines[:-1]
-    short = sum(len(line) <= WRAP_MAX_CHARS for line in body)
-    open_ended = sum(not line.endswith(TERMINAL) for line in body)
+    short = sum(map(WRAP_MAX_CHARS.__ge__, map(len, body)))
+    open_ended = len(body) - sum(map(methodcaller("endswith", TERMINAL), body))
     return short >= 0.8 * len(body) and open_ended >= 0.4 * len(body)
 
 
 def _split_repeat(para: str) -> Iterable[str]:
     """'Headline Standfirst Standfirst Body' -> 'Headline', 'Standfirst', 'Body'."""
-    if not _may_repeat(para[:1400]):
+    window = para[:REPEAT_WINDOW]
+    found = _repeat(window, _repeat_starts(window))
+    if found is None:
         return [para]
-    match = REPEAT_RE.search(para[:1400])
-    if not match or match.start() > 300:
-        return [para]
-    head, once, rest = para[: match.start()], match.group(1), para[match.end() :]
+    start, end, stop = found
+    head, once, rest = para[:start], para[start:end], para[stop:]
     return [p.strip() for p in (head, once, rest) if p.strip()]
 
 
 # Characters of a probe for a repeat (at most REPEAT_MIN_CHARS): long enough that ordinary text
-# seldom repeats one (then the exact test runs), short enough for few probes (17 apart at 24).
+# seldom repeats one, short enough for few probes (17 apart at 24).
 PROBE = 24
 
 
-def _may_repeat(window: str) -> bool:
-    """Whether REPEAT_RE can match at or before offset 300, tested in C time.
+def _repeat_starts(window: str) -> list[int]:
+    """Where a repeat (``_repeat``) can start, in order, found in C time: usually nowhere.
 
-    A match starting at i repeats at least REPEAT_MIN_CHARS characters, so the text at
-    i..i+REPEAT_MIN_CHARS occurs again later in the window. The regex alone backtracks through
-    every start and length (about 30 ms per article); this test rules out nearly all articles.
+    A repeat starting at i covers the PROBE characters at the next multiple k of ``step``, and
+    repeats them at k + REPEAT_MIN_CHARS or later: only the starts before a probe that recurs
+    can begin one, and a dozen probes rule out nearly every article.
     """
     n = REPEAT_MIN_CHARS
-    starts = min(301, len(window) - n)
-    # A repeat starting at i covers the PROBE characters at the next multiple k of ``step``, and
-    # repeats them at k + n or later: a dozen probes rule out what 300 finds would.
+    last = min(REPEAT_LAST_START, len(window) - n)
     step = n - PROBE + 1
-    probes = range(0, max(starts, 0) + step - 1, step)
-    if not any(window.find(window[k : k + PROBE], k + n) >= 0 for k in probes):
-        return False
-    return any(window.find(window[i : i + n], i + n) >= 0 for i in range(starts))
+    return [
+        start
+        for k in range(0, max(last + 1, 0) + step - 1, step)
+        if window.find(window[k : k + PROBE], k + n) >= 0
+        for start in range(max(0, k - step + 1), min(k, last) + 1)
+    ]
+
+
+def _repeat(window: str, starts: Iterable[int]) -> tuple[int, int, int] | None:
+    """(start, end of the run, end of its copy) of the first run of REPEAT_MIN_CHARS to
+    REPEAT_MAX_CHARS characters, starting and ending in non-space, that white space alone
+    separates from a copy of itself, beginning at one of ``starts`` (increasing); the earliest
+    start, then the shortest run: what ``(\\S.{38,600}?\\S)\\s*\\1`` finds first, without
+    the regex's backtracking through every start and length (milliseconds per article).
+
+    Each place the run's first REPEAT_MIN_CHARS characters recur fixes the one length that
+    can repeat there (up to the last non-space before it); later places give longer runs.
+    """
+    n = REPEAT_MIN_CHARS
+    for start in starts:
+        if window[start].isspace():
+            continue
+        probe = window[start : start + n]
+        copy = window.find(probe, start + n)
+        while copy >= 0:
+            end = copy
+            while window[end - 1].isspace():
+                end -= 1
+            if end - start > REPEAT_MAX_CHARS:
+                break
+            if end - start >= n and window.startswith(window[start:end], copy):
+                return start, end, copy + end - start
+            copy = window.find(probe, copy + 1)
+    return None
 
 
 def _is_headline(para: str) -> bool:
-    words = para.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not para.endswith(
-        (".", "!", "?", ":", "。", "！", "？", "：")
-    )
+    if para.endswith((".", "!", "?", ":", "。", "！", "？", "：")):
+        return False
+    return 0 < _words_up_to(para, HEADLINE_MAX_WORDS) <= HEADLINE_MAX_WORDS
 
 
 def _is_caption(para: str) -> bool:
     if BOILERPLATE_RE.match(para):
         return True
     # A short line ending in ")" is a reading-list entry or a credit: "Title (CNN)".
-    return len(para.split()) <= CAPTION_MAX_WORDS and not para.endswith(CLOSED)
+    return not para.endswith(CLOSED) and _words_up_to(para, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS
+
+
+def _words_up_to(text: str, most: int) -> int:
+    """The number of words in ``text``, or ``most + 1`` when there are more than ``most``."""
+    return len(text.split(None, most))
 
 
 def _strip_prefixes(para: str) -> str:

@@ -69,17 +69,18 @@ def kind(
 ) -> str:
     """The section a sentence belongs to by the time of what it reports, and its role.
 
-    Before the story's window (or told as the past before the past, or as long-standing
-    context): The background. After "now", or in the future tense or as a possibility: Likely
-    outcomes. A forecast whose day has passed by "now" is "stale" and shown nowhere. The rest
-    is current news: What we know. The cue lexicons break ties when no time is named.
+    Before the story's window (or told as the past before the past, as narrative history, or
+    as what always holds): The background. After "now", or in the future tense or as a
+    possibility: Likely outcomes. A forecast whose day has passed by "now" is "stale" and shown
+    nowhere. A statement made in the window about an old time is news ("Odeh said he went to
+    Kenya in 1994"). The rest is current news: What we know.
     """
     when = when or timeline.sentence_time(sentence.text, None)
     span = when.span
     if span is not None and story is not None and story.now is not None:
         start = story.start or story.now
         if span.last < start - dt.timedelta(days=WINDOW_SLACK_DAYS):
-            return "background"
+            return "known" if when.said and not when.before else "background"
         if span.first > story.now:
             return "outlook"
         told = story.dates[sentence.article]
@@ -94,7 +95,7 @@ def kind(
         return "background"
     if when.modal:
         return "outlook"
-    return "known"
+    return "background" if when.standing else "known"
 
 
 def cue_kind(sentence: Sentence) -> str:

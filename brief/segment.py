@@ -1,9 +1,11 @@
 """Articles -> sentences with offsets, words and terms; no downloaded NLTK data, ever.
 
-Sentences come from NLTK's Punkt algorithm run with parameters we ship (a news abbreviation list
+Sentences come from the Punkt algorithm run with parameters we ship (a news abbreviation list
 and common sentence starters) instead of the ``punkt_tab`` model, which these machines cannot
-download. Words come from one regular expression; terms are Snowball stems of the words that are
-not in sumy's bundled English stop-word list.
+download: brief.punkt makes NLTK's decisions without its per-token objects, and
+``reference_spans`` (NLTK's own classes) is what it is held to. Words come from one regular
+expression; terms are Snowball stems of the words that are not in sumy's bundled English
+stop-word list.
 
 Invariant (property-tested): for every sentence, ``article.text[s.start:s.end] == s.text``.
 """
@@ -12,13 +14,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from brief import punkt
 from brief.models import Article, Corpus, Sentence
 
 # Lower-case, without the final period, as Punkt stores them. Titles, months, days, US states
@@ -52,7 +55,9 @@ SENTENCE_STARTERS = frozenset(
 # Letters and digits, joined by apostrophes, hyphens or inner periods: U.S, 3.5, don't, chip-maker.
 # Han, kana and their compatibility forms are written without spaces: each character is a word.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD_RE = re.compile(rf"[{CJK}]|[^\W_{CJK}]+(?:['’.\-][^\W_{CJK}]+)*")
+# Possessive (Python 3.11): the same tokens, as nothing follows a run that could take some
+# back, about a tenth faster.
+WORD_RE = re.compile(rf"[^\W_{CJK}]++(?:['’.\-][^\W_{CJK}]++)*+|[{CJK}]")
 # Full-width sentence ends (Chinese, Japanese), with the closing quotes that may follow them.
 CJK_END_RE = re.compile(r"[。！？]+[」』”’)）]*")
 CLOSERS = "\"'”’)]»"
@@ -101,87 +106,24 @@ def _nltk_module(name: str) -> Any:
 
 
 @cache
-def _punkt() -> object:
-    punkt = _nltk_module("nltk.tokenize.punkt")
-    params = punkt.PunktParameters()
+def _punkt() -> Callable[[str], list[tuple[int, int]]]:
+    """Punkt with the shipped parameters: a paragraph -> its sentence spans (brief.punkt)."""
+    return punkt.splitter(ABBREVIATIONS, SENTENCE_STARTERS)
+
+
+@cache
+def _reference() -> Any:
+    punkt_module = _nltk_module("nltk.tokenize.punkt")
+    params = punkt_module.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    try:
-        return _fast_punkt(punkt, params)
-    except (AttributeError, TypeError, re.error):  # an NLTK laid out otherwise: its own classes
-        return punkt.PunktSentenceTokenizer(params)
+    return punkt_module.PunktSentenceTokenizer(params)
 
 
-# Candidate ends whose decisions are remembered (a context is a few dozen characters).
-DECISIONS = 200_000
-
-
-def _fast_punkt(punkt: Any, params: Any) -> object:
-    """Punkt with its own patterns compiled by the standard ``re``, as NLTK before 3.9.3 had
-    them, and its last-white-space scan done by ``str.rfind``: the same sentences (identical
-    spans on all 20,501 DUC 2004 and 2006 paragraphs; tests/test_segment.py holds them equal to
-    NLTK's own classes), in about a third of the time.
-
-    NLTK 3.9.3 and later run every pattern through ``nltk.redos`` (the ``regex`` engine under a
-    time-out), a guard against patterns supplied by callers; these patterns are Punkt's own and
-    fixed, with no nested quantifiers, and each runs on one paragraph.
-    """
-    base = punkt.PunktLanguageVars()
-    fill = {"NonWord": base._re_non_word_chars, "MultiChar": base._re_multi_char_punct}
-    flags = re.UNICODE | re.VERBOSE
-
-    def plain(pattern: Any, flags: int) -> re.Pattern[str]:
-        return re.compile(getattr(pattern, "pattern", pattern), flags)
-
-    words = base._word_tokenize_fmt % {**fill, "WordStart": base._re_word_start}
-    ends = base._period_context_fmt % {
-        "NonWord": fill["NonWord"],
-        "SentEndChars": base._re_sent_end_chars,
-    }
-    language = type(
-        "Language",
-        (punkt.PunktLanguageVars,),
-        {
-            "re_boundary_realignment": plain(base.re_boundary_realignment, re.MULTILINE),
-            "_re_word_tokenizer": re.compile(words, flags),
-            "_re_period_context": re.compile(ends, flags),
-        },
-    )
-    token = punkt.PunktToken
-    fast_token = type(
-        "Token",
-        (token,),
-        {
-            "__slots__": (),
-            "_RE_ELLIPSIS": plain(token._RE_ELLIPSIS, 0),
-            "_RE_NUMERIC": plain(token._RE_NUMERIC, 0),
-            "_RE_INITIAL": plain(token._RE_INITIAL, re.UNICODE),
-            "_RE_ALPHA": plain(token._RE_ALPHA, re.UNICODE),
-        },
-    )
-    decide = punkt.PunktSentenceTokenizer.text_contains_sentbreak
-    decided: dict[str, bool] = {}
-
-    def breaks(self: object, context: str) -> bool:
-        """Punkt's decision for one candidate end ("said. The"), memoised: it depends on the
-        context's text alone (the parameters are fixed), and news repeats its contexts."""
-        if context not in decided:
-            if len(decided) >= DECISIONS:
-                decided.clear()
-            decided[context] = bool(decide(self, context))
-        return decided[context]
-
-    tokenizer = type(
-        "Tokenizer",
-        (punkt.PunktSentenceTokenizer,),
-        {"_get_last_whitespace_index": _last_white_space, "text_contains_sentbreak": breaks},
-    )
-    return tokenizer(params, lang_vars=language(), token_cls=fast_token)
-
-
-def _last_white_space(self: object, text: str) -> int:
-    """Index of the last white-space character (of string.whitespace) in ``text``, else 0."""
-    return max(0, *(text.rfind(c) for c in " \t\n\r\x0b\x0c"))
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Punkt's spans by NLTK's own classes with the same parameters: what brief.punkt must
+    match (tests/test_punkt.py, bench/front.py). Several times slower; never on the path."""
+    return list(_reference().span_tokenize(text))
 
 
 @cache
@@ -207,10 +149,38 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(text))
 
 
+# Words whose terms are remembered, as written ("Said" and "said" are two entries): news
+# repeats its vocabulary, and one lookup per word replaces lower(), the stop list and the stem
+# cache. The bound, the stem cache's, keeps a long-running process (brief daily) from growing
+# without end: the 1,450 DUC articles hold 42,471 distinct words as written.
+TERMS_REMEMBERED = 200_000
+# Word as written -> its stem, or "" for a stop word (so that filter() drops it). A word whose
+# stem is "" (Snowball gives none for a word words() finds) is never remembered: it takes the
+# slow path every time, and keeps its "" term there.
+_TERMS: dict[str, str] = {}
+
+
 def terms(tokens: Sequence[str]) -> tuple[str, ...]:
     """Stems of the lower-cased tokens that are not stop words."""
+    try:
+        return tuple(filter(None, map(_TERMS.__getitem__, tokens)))
+    except KeyError:
+        return tuple([t for t in _learn(tokens) if t is not None])
+
+
+def _learn(tokens: Sequence[str]) -> list[str | None]:
+    """Each token's stem (None for a stop word), remembered for the next time."""
+    if len(_TERMS) >= TERMS_REMEMBERED:
+        _TERMS.clear()
     stops = stop_words()
-    return tuple(stem(w) for w in (t.lower() for t in tokens) if w not in stops)
+    found: list[str | None] = []
+    for token in tokens:
+        low = token.lower()
+        term = None if low in stops else stem(low)
+        if term != "":
+            _TERMS[token] = term or ""
+        found.append(term)
+    return found
 
 
 ATTRIBUTION_RE = re.compile(r"[–—-]\s*\S")
@@ -232,6 +202,10 @@ INITIALS_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 FIRST_WORD_RE = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 
 
+# The longest run INITIALS_RE can match: a space and three initials.
+INITIALS_CHARS = 7
+
+
 def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'President B.J.' + 'Habibie said…' is one sentence: runs of initials are not ends.
 
@@ -240,17 +214,28 @@ def _merge_initials(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, in
     """
     merged: list[tuple[int, int]] = []
     for start, end in raw:
-        first = FIRST_WORD_RE.match(text, start)
+        # A capital before the last character (or a line break last) is needed: most spans end
+        # "word." and are passed over without a call.
         if (
             merged
-            and INITIALS_RE.search(text, merged[-1][0], merged[-1][1])
-            and first is not None
-            and first.group(1).lower() not in SENTENCE_STARTERS
+            and ("A" <= text[merged[-1][1] - 2] <= "Z" or text[merged[-1][1] - 1] == "\n")
+            and _ends_in_initials(text, *merged[-1])
         ):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+            first = FIRST_WORD_RE.match(text, start)
+            if first is not None and first.group(1).lower() not in SENTENCE_STARTERS:
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
     return merged
+
+
+def _ends_in_initials(text: str, start: int, end: int) -> bool:
+    """INITIALS_RE in text[start:end], looked for only where it can end: at a capital and a
+    period, last or before a final line break (where $ also matches)."""
+    last = end - 2 if text[end - 1] == "\n" else end - 1
+    if last <= start or text[last] != "." or not "A" <= text[last - 1] <= "Z":
+        return False
+    return INITIALS_RE.search(text, max(start, end - INITIALS_CHARS - 1), end) is not None
 
 
 def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
@@ -263,25 +248,26 @@ def _split_cjk(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def spans(text: str) -> Iterator[tuple[int, int]]:
+def spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, closing quotes kept with their sentence."""
-    raw = list(_punkt().span_tokenize(text))  # type: ignore[attr-defined]
-    raw = _merge_attributions(text, _merge_initials(text, raw))
-    raw = [part for span in raw for part in _split_cjk(text, span)]
+    raw = _punkt()(text)
+    if len(raw) > 1:
+        raw = _merge_attributions(text, _merge_initials(text, raw))
+    if any(mark in text for mark in "。！？"):  # CJK_END_RE's first characters
+        raw = [part for span in raw for part in _split_cjk(text, span)]
+    size = len(text)
+    found = []
     for i, (start, end) in enumerate(raw):
         # Punkt may leave a closing quote at the head of the next sentence: give it back.
         while start < end and text[start] in CLOSERS and i > 0 and text[start - 1] not in " \n":
             start += 1
-        while (
-            end < len(text)
-            and text[end] in CLOSERS
-            and (end + 1 == len(text) or text[end + 1].isspace())
-        ):
+        while end < size and text[end] in CLOSERS and (end + 1 == size or text[end + 1].isspace()):
             end += 1
         while start < end and text[start].isspace():
             start += 1
         if start < end:
-            yield start, end
+            found.append((start, end))
+    return found
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -297,19 +283,13 @@ def article_sentences(article: Article, index: int) -> Iterator[Sentence]:
         for start, end in spans(block):
             text = block[start:end]
             tokens = words(text)
-            if not tokens:
-                continue
-            yield Sentence(
-                article=index,
-                position=position,
-                paragraph=p,
-                text=text,
-                start=p_start + start,
-                end=p_start + end,
-                words=tokens,
-                terms=terms(tokens),
-            )
-            position += 1
+            if tokens:
+                # Positional: about a third cheaper than keywords, for every sentence read.
+                # Sentence(article, position, paragraph, text, start, end, words, terms)
+                yield Sentence(
+                    index, position, p, text, p_start + start, p_start + end, tokens, terms(tokens)
+                )
+                position += 1
 
 
 def corpus(articles: Sequence[Article]) -> Corpus:

@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,43 @@ def test_markdown_markup_never_reaches_the_text(words: list[tuple[str, str]]) ->
     source = "Lead sentence of the story. " + " ".join(w.format(t) for t, w in words) + "."
     _, text = markup.plain(source)
     assert text == "Lead sentence of the story. " + " ".join(t for t, _ in words) + "."
+
+
+# The pattern clean._repeat replaces: a run of 40-602 characters, white space, the run again.
+REPEAT_RE = re.compile(r"(\S.{38,600}?\S)\s*\1", re.DOTALL)
+RUNS = st.text(alphabet=st.sampled_from(list("ab c\n.")), min_size=0, max_size=90)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RUNS, RUNS, st.sampled_from(["", " ", "  \n", "x"]), RUNS)
+def test_repeat_finds_what_the_regex_finds(head: str, run: str, gap: str, tail: str) -> None:
+    window = (head + run + gap + run + tail)[: clean.REPEAT_WINDOW]
+    match = REPEAT_RE.search(window)
+    expected = None
+    if match and match.start() <= clean.REPEAT_LAST_START:
+        expected = (match.start(), match.end(1), match.end())
+    assert clean._repeat(window, clean._repeat_starts(window)) == expected
+    everywhere = range(min(clean.REPEAT_LAST_START + 1, len(window)))
+    assert clean._repeat(window, everywhere) == expected
+
+
+def test_a_file_whose_size_stat_cannot_tell_is_read_whole(tmp_path: Path) -> None:
+    """A named pipe stats as 0 bytes: reading goes on past the size to the end (or the cap)."""
+    import os
+    import threading
+
+    pipe = tmp_path / "wire.txt"
+    os.mkfifo(pipe)
+    body = " ".join(
+        f"Officials said bridge number {i} would reopen in {i + 2} days." for i in range(60)
+    )
+
+    def write() -> None:
+        with pipe.open("w", encoding="utf-8") as handle:
+            handle.write(body)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (art,) = ingest.read_files([pipe])[0]
+    writer.join()
+    assert art.text == body.strip()

@@ -17,7 +17,14 @@ PACKAGE = ROOT / "brief"
 # Lowest first. A module may import from its own layer and the layers before it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("brief.errors", "brief.models", "brief.version", "brief.progress"),
-    ("brief.markup", "brief.clean", "brief.segment", "brief.vectors", "brief.deliver"),
+    (
+        "brief.markup",
+        "brief.clean",
+        "brief.punkt",
+        "brief.segment",
+        "brief.vectors",
+        "brief.deliver",
+    ),
     ("brief.timeline",),  # dates and times of articles and sentences: text and dates only
     ("brief.select", "brief.speakers", "brief.lede", "brief.standalone", "brief.claims"),
     ("brief.versions", "brief.headline"),  # sources differ; the headline states the lede

@@ -109,6 +109,10 @@ def dated(*articles: tuple[str, str]) -> tuple[object, object]:
         ("A final vote is scheduled for next month.", "outlook"),
         ("The plant had been losing money for a decade.", "background"),
         ("Officials may close a second plant in the spring.", "outlook"),
+        ("The plant's owner said he bought the site in 2019.", "known"),
+        ("The plant once employed half the town.", "background"),
+        ("The plant is 12 miles north of the city.", "background"),
+        ("Workers are picketing the plant gates.", "known"),
     ],
 )
 def test_routing_by_time(text: str, section: str) -> None:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -103,25 +105,6 @@ def test_runs_of_initials(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
-def test_the_fast_punkt_splits_as_nltks_own_classes() -> None:
-    """segment._punkt compiles Punkt's patterns with ``re`` and memoises decisions: the spans
-    must be those of NLTK's PunktSentenceTokenizer with the same parameters."""
-    punkt = segment._nltk_module("nltk.tokenize.punkt")
-    params = punkt.PunktParameters()
-    params.abbrev_types = set(segment.ABBREVIATIONS)
-    params.sent_starters = set(segment.SENTENCE_STARTERS)
-    plain = punkt.PunktSentenceTokenizer(params)
-    texts = [
-        "Mr. Smith went to Washington, D.C. on Tuesday. He met Sen. Jones at 3 p.m. The talks…",
-        "“We will rebuild,” she said. (The terminal was built in 1998.) It reopens in Jan. 2027.",
-        "Prices rose 3.5% to $1.2bn... Analysts were surprised!! Were they? Yes -- mostly.",
-        "The U.S. The U.N. and the E.U. said so. President B.J. Habibie said no. It's 10 a.m.",
-        "Shares of Co. rose. Acme Corp. fell 2%. 'Quoted.' Then: more. [Bracketed.] Done",
-    ]
-    for text in texts * 2:  # the second round runs on memoised decisions
-        assert list(segment._punkt().span_tokenize(text)) == list(plain.span_tokenize(text))
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -145,3 +128,26 @@ def test_the_fast_punkt_splits_as_nltks_own_classes() -> None:
 )
 def test_firm_names_and_initials_stay_whole(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+# How words were found before the possessive forms: each must give the same tokens.
+WORDS_BEFORE = re.compile(rf"[{segment.CJK}]|[^\W_{segment.CJK}]+(?:['’.\-][^\W_{segment.CJK}]+)*")
+WORD_TEXT = st.text(alphabet=st.sampled_from(list("aZé9_'’.-– \n,中か。x")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD_TEXT)
+def test_words_are_found_as_before(text: str) -> None:
+    assert list(segment.words(text)) == WORDS_BEFORE.findall(text)
+
+
+def test_terms_keep_an_empty_stem_as_before() -> None:
+    """Stop words are remembered as "" and dropped by filter(); a word whose stem is "" (a token
+    words() never makes) must still give its "" term, every time."""
+    tokens = ("Chipmakers", "''s", "the", "''s")
+    expected = tuple(
+        segment.stem(t.lower()) for t in tokens if t.lower() not in segment.stop_words()
+    )
+    assert "" in expected
+    assert segment.terms(tokens) == expected
+    assert segment.terms(tokens) == expected  # the second time, from what was remembered

@@ -95,6 +95,71 @@ def test_tense_and_aspect(text: str, future: bool, modal: bool, before: bool) ->
     assert (when.future, when.modal, when.before) == (future, modal, before)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gallery bought its first new painting in 20 years.",  # a stretch looking back
+        "The mayor was freed on Wednesday after 16 days in jail.",
+        "The mayor said she knew of no problem with the city's bid for the 2030 games.",
+    ],
+)
+def test_a_stretch_of_time_or_an_event_s_name_is_not_the_future(text: str) -> None:
+    when = timeline.sentence_time(text, WEDNESDAY)
+    assert when.span is None or when.span.first <= WEDNESDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid agencies and would-be donors left the region.",
+        "The minister had no plans to meet the strikers.",
+        "As expected, the court upheld the ban.",
+        "Divers could be seen searching the harbour.",
+        "Officials visited Li Yuk-may at the clinic.",
+        "The charity feared its aid was going to the army.",
+        "With a promise to cut taxes, he won the seat.",
+        "Officials could not immediately be reached for comment.",
+        "The minister said she could not comment on the case.",
+    ],
+)
+def test_modal_words_that_report_the_present_forecast_nothing(text: str) -> None:
+    when = timeline.sentence_time(text, WEDNESDAY)
+    assert not (when.future or when.modal)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "standing"),
+    [
+        ("The mayor once ran a bakery on the square.", True, False),
+        ("While still a student, she founded a choir.", True, False),
+        ("Ferries routinely cross the strait in an hour.", False, True),
+        ("The town is 40 kilometers (25 miles) east of the capital.", False, True),
+        ("Floods are the leading cause of crop losses in the valley.", False, True),
+        ("Floods are destroying crops in the valley.", False, False),
+        ("Farmers said floods usually come in spring.", False, False),  # told: news
+        ("Shells fell near Lani, 70 kilometers west of the capital, on Monday.", False, False),
+        ("The plan cuts taxes by $30 billion over five years.", False, False),
+        ("The two sides settled an often-bitter dispute.", False, False),
+    ],
+)
+def test_narrative_history_and_standing_facts(text: str, before: bool, standing: bool) -> None:
+    when = timeline.sentence_time(text, WEDNESDAY)
+    assert (when.before, when.standing) == (before, standing)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The suspect said he went to the port in 2019.", True),
+        ("The surgeon, whose clinic was bombed in 2019, says she fears for her staff.", True),
+        ("In March 2019 the council set up a hot line and announced new rules.", False),
+        ("Officials had said in 2019 that the deficit would shrink.", False),
+    ],
+)
+def test_a_statement_is_told_apart_from_the_time_it_reports(text: str, said: bool) -> None:
+    assert timeline.sentence_time(text, WEDNESDAY).said == said
+
+
 def test_the_story_s_now_is_its_newest_article() -> None:
     corpus = segment.corpus(
         [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import statistics
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,3 +89,44 @@ def test_the_similarity_graph_keeps_each_articles_nearest_neighbours() -> None:
     assert graph[0, 1] == graph[1, 0] == dense[0, 1] > 0
     assert graph[2].sum() == 0  # shares no term with the others: no edge
     assert (graph == graph.T).all() and not graph.diagonal().any()
+
+
+LEADERSHIP = [
+    "Harbour party members elected Mara Quint leader in a ballot after Tom Vell stood down.",
+    "Mara Quint won the Harbour party leadership ballot; members elected her to succeed Vell.",
+    "Members of the Harbour party elected Mara Quint as leader in Monday's leadership ballot.",
+]
+RESIGNATION = [
+    "Mara Quint resigned as Harbour party leader over an expenses scandal, weeks after winning.",
+    "Harbour party leader Mara Quint resigned, weeks after her election, amid an expenses row.",
+    "An expenses scandal forced Mara Quint to resign as Harbour party leader after weeks.",
+]
+
+
+def dated(texts: list[str], days: list[str]) -> list[Article]:
+    return [
+        Article(text=t, outlet=f"outlet {i}", published=day)
+        for i, (t, day) in enumerate(zip(texts, days, strict=True))
+    ]
+
+
+def test_two_bursts_weeks_apart_are_two_stories_though_they_read_alike() -> None:
+    first = dated(LEADERSHIP, ["2026-03-02", "2026-03-02", "2026-03-03"])
+    later = dated(RESIGNATION, ["2026-04-20", "2026-04-20", "2026-04-21"])
+    assert len(set(stories.cluster(first + later, gap=None))) == 1  # alike enough to merge
+    assert stories.cluster(first + later) == (0, 0, 0, 1, 1, 1)
+
+
+def test_a_story_followed_for_weeks_is_not_split_by_its_dates() -> None:
+    days = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06"]
+    assert stories.cluster(dated(LEADERSHIP + RESIGNATION, days)) == (0,) * 6
+    same_day = dated(LEADERSHIP + RESIGNATION, ["2026-03-02"] * 6)
+    assert stories.cluster(same_day) == (0,) * 6
+
+
+@given(st.lists(st.integers(-50, 50), min_size=1, max_size=30))
+def test_the_median_of_counted_values_is_the_median(values: list[int]) -> None:
+    counts: dict[float, int] = {}
+    for v in values:
+        counts[float(v)] = counts.get(float(v), 0) + 1
+    assert stories._median(counts) == statistics.median(values)
