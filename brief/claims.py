@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -267,12 +267,71 @@ def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
     return {unit: frozenset(values) for unit, values in found.items()}
 
 
+# A figure after one of these words is a bound or a round number, not an exact count: "under
+# four hours" holds 3 hours 50 minutes, "about 60" holds 62. Two outlets disagree only when no
+# value fits both ("fewer than 50" against 65). APPROX is the slack of "about"/"nearly": the
+# rounding a reporter makes (60 for 57-63 or so).
+UPPER_RE = re.compile(
+    r"\b(?:under|less than|fewer than|below|up to|at most|no more than|not more than|"
+    r"as many as|as much as)\s+(?:\$)?$",
+    re.I,
+)
+LOWER_RE = re.compile(
+    r"\b(?:over|more than|at least|above|upward of|upwards of|in excess of|exceeding|"
+    r"at minimum)\s+(?:\$)?$",
+    re.I,
+)
+ROUND_RE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|approximately|an estimated|estimated|close to|"
+    r"more or less)\s+(?:\$)?$",
+    re.I,
+)
+APPROX = 0.1
+BOUND_REACH = 25
+
+
+def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
+    """What each figure counts (as counts) with the values it allows: exactly itself, up to
+    it ("under four"), from it ("more than 60"), or near it ("about 60")."""
+    text = sentence.text
+    found: dict[str, set[tuple[float, float]]] = {}
+    wanted = counts(sentence)
+    stops = segment.stop_words()
+    for match in FIGURE_RE.finditer(text):
+        value = _value(match)
+        before = text[max(0, match.start() - BOUND_REACH) : match.start()]
+        if UPPER_RE.search(before):
+            span = (-math.inf, value)
+        elif LOWER_RE.search(before):
+            span = (value, math.inf)
+        elif ROUND_RE.search(before):
+            span = (value * (1 - APPROX), value * (1 + APPROX))
+        else:
+            span = (value, value)
+        for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
+            lowered = word.lower()
+            if word.isalpha() and lowered not in stops and lowered not in SCALES:
+                unit = segment.stem(lowered)
+                if value in wanted.get(unit, ()):
+                    found.setdefault(unit, set()).add(span)
+                break
+    return {unit: tuple(sorted(spans)) for unit, spans in found.items()}
+
+
+def _fits(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> bool:
+    """Every value ``a`` gives is allowed by one that ``b`` gives."""
+    return all(any(lo <= hi2 and lo2 <= hi for lo2, hi2 in b) for lo, hi in a)
+
+
 def differ(a: Sentence, b: Sentence, known: Collection[str] = ()) -> bool:
     """True when ``a`` and ``b`` state one fact (the caller knows they share its words) with
-    other figures: they count the same thing ("people", "plants") with other numbers, name no
-    place or party the other lacks (else they are two events), and agree otherwise."""
-    ca, cb = counts(a), counts(b)
-    other_count = any(not (ca[u] <= cb[u] or cb[u] <= ca[u]) for u in ca.keys() & cb.keys())
+    other figures: they count the same thing ("people", "plants") with numbers that cannot
+    both be true ("under four hours" and "3 hours, 50 minutes" can), name no place or party
+    the other lacks (else they are two events), and agree otherwise."""
+    ra, rb = ranges(a), ranges(b)
+    other_count = any(
+        not (_fits(ra[u], rb[u]) or _fits(rb[u], ra[u])) for u in ra.keys() & rb.keys()
+    )
     na, nb = _names_in(a), _names_in(b)
     return (
         other_count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brief import pipeline, render
 from brief.config import Settings
-from brief.models import Article
+from brief.models import Article, Sentence
 from tests.conftest import article
 
 TOLL = (
@@ -101,3 +101,23 @@ def test_the_same_day_named_from_two_dates_is_no_version() -> None:
     assert "differ" not in [s.key for s in made.sections]
     stated = [i for s in made.sections for i in s.items if "capsized" in i.text]
     assert [sorted(p.source for p in i.support) for i in stated] == [[1, 2]]
+
+
+def test_a_bound_or_a_round_figure_that_holds_the_other_is_no_version() -> None:
+    from brief import claims
+    from brief.segment import corpus
+
+    def sentence(text: str) -> Sentence:
+        return corpus([article(text)]).sentences[0]
+
+    under = sentence("The new train makes the trip in under four hours, the operator said.")
+    exact = sentence("The new train makes the trip in 3 hours, the operator said.")
+    slower = sentence("The new train makes the trip in 5 hours, the operator said.")
+    about = sentence("The storm killed about 60 people in the coastal towns, officials said.")
+    near = sentence("The storm killed 62 people in the coastal towns, officials said.")
+    far = sentence("The storm killed 90 people in the coastal towns, officials said.")
+    assert not claims.differ(under, exact)
+    assert claims.differ(under, slower)
+    assert not claims.differ(about, near)
+    assert claims.differ(about, far)
+    assert claims.differ(near, far)
