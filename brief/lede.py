@@ -3,7 +3,9 @@
 The lede is an opening sentence (one of the first ``OPENING_SENTENCES`` of its article) of one of
 the newest articles, current news by its time (sections.kind), stated rather than asked or
 quoted, with a named subject and a finite verb. Of those, the one that covers most of the story's
-important concepts leads: a term's weight is the share of the story's articles that use it.
+important concepts leads: a term's weight is the share of the story's articles that use it. A
+sentence that lists names or sets a feature's scene (``tells``) leads only when no other can, and
+an older article's opener only when no newest article has one that tells the news.
 """
 
 from __future__ import annotations
@@ -166,3 +168,25 @@ def candidates(
 # Lede candidates a headline may fall back on. DUC stories have 5 to 24; the clause chosen
 # was at rank 14 at most. A cap keeps a story of thousands of articles from reading them all.
 CANDIDATES = 30
+
+
+# A sentence that lists this many capitalised items ("Volvo, Mitsubishi, Kia and Subaru", six
+# states "received the highest rank") lists rather than tells what happened. Chosen by reading:
+# the DUC ledes that were lists named 6 items; real ledes name two or three parties at most.
+LIST_ITEMS = 4
+_ITEM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*"
+LIST_RE = re.compile(rf"{_ITEM}(?:, {_ITEM}){{{LIST_ITEMS - 2},}},? and {_ITEM}")
+# How a feature sets its scene before the news: an anecdote ("When other kids were reading…",
+# "Like many other schools…") or the reader addressed ("Maybe you've thought…"). Kept to these
+# two openers: "For the first time…" and "Now…" also open hard news (bench/editorial.py, read).
+ANECDOTE_OPENERS = ("When ", "Like ")
+READER_RE = re.compile(r"\byou(?:r|'ve|'re|'d|'ll|’ve|’re|’d|’ll)?\b", re.IGNORECASE)
+
+
+def tells(text: str) -> bool:
+    """Whether a sentence tells news: not a list of names, not a feature's scene-setting."""
+    return (
+        LIST_RE.search(text) is None
+        and not text.lstrip().startswith(ANECDOTE_OPENERS)
+        and READER_RE.search(text) is None
+    )
