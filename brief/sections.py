@@ -212,6 +212,13 @@ def route(
         if section != "known":
             # Any fact may serve in What we know when its own section is full.
             candidates["known"].append(Pick("known", group))
+    # A newest opener that covers far less than the best opener anywhere tells a side
+    # development: it leads after the older openers that state the main news.
+    best = min((score for (untold, _), score, *_ in ledes if not untold), default=0.0)
+    ledes = [
+        ((untold, old or score > lede.LATEST_MIN_COVERAGE * best), score, rank, pick)
+        for (untold, old), score, rank, pick in ledes
+    ]
     candidates["lede"] = [pick for *_, pick in sorted(ledes, key=lambda c: c[:3])]
     candidates["quotes"] = informative(corpus, candidates["quotes"])
     return candidates

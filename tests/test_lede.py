@@ -268,3 +268,17 @@ def test_a_headline_is_a_verbatim_span_of_at_most_14_words(words: list[str]) -> 
         assert len(got.split()) <= headline.HEADLINE_MAX_WORDS
         assert headline._lows(got.split())[-1] not in headline.BAD_END
     assert len(headline.headline([text], [], {}).split()) <= headline.HEADLINE_MAX_WORDS
+
+
+def test_a_newest_opener_that_tells_a_side_detail_gives_way_to_the_main_news() -> None:
+    side = (
+        "Mayor Ann Lee, 72, said on Wednesday that she had slept badly all week.",
+        "She has led the city since the harbour closed.",
+    )
+    made = build(
+        Article(text="\n\n".join(NEWS), published="2026-11-16"),
+        Article(text="\n\n".join((SCENE[1], NEWS[1])), published="2026-11-17"),
+        Article(text="\n\n".join(side), published="2026-11-18"),
+    )
+    assert made.sections[0].key == "lede"  # type: ignore[attr-defined]
+    assert lede_text(made)[0] in (NEWS[0], SCENE[1])
