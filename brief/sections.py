@@ -349,9 +349,12 @@ def choose(
                     continue
             label = standalone.named_in_full([who or ""])  # read before the quote
             met = [t for r, t in shown if r <= rank]
-            if not standalone.unintroduced(
-                sentence.text, people, before | label
-            ) and not standalone.anaphoric(corpus, m, met):
+            if (
+                not standalone.unintroduced(sentence.text, people, before | label)
+                and not standalone.anaphoric(corpus, m, met)
+                # a quote's label says who "he" is; any other item follows no quote
+                and (pick.section == "quotes" or not standalone.leans_on_quote(sentence))
+            ):
                 return Pick(pick.section, _shown_by(pick.group, m), who)
         return None
 

@@ -109,26 +109,112 @@ def whole(sentence: Sentence) -> bool:
 # verb at once; anaphoric when its noun was introduced in the sentences just before it.
 DEFINITE_RE = re.compile(
     r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]+)\s+(?:is|was|were|are|has|had|"
-    r"have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed)\b"
+    r"have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed|"
+    # irregular verbs an act or a document takes ("The report said…"); read for abstract nouns
+    # only, so that "The company said…" stays a story's actor speaking
+    r"(said|says|found|finds|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|"
+    r"sets|left|leaves|met|meets|dealt|deals|calls|called|urged|urges))\b"
 )
 # Sentences before an item, in its own article, where the referent of its definite noun phrase
 # is introduced: the one before it and the one before that (an aside may sit in between).
 ANAPHORA_REACH = 2
+# An act, a document, a statement or a body ("the report", "the decision", "the restriction",
+# "the panel") is one of many such things until the text says which: met anywhere before in its
+# article, "the" + such a noun points back, however far ("the company", "the police" are read as
+# the story's actors and keep ANAPHORA_REACH). The noun is such a noun by its ending
+# (nominalisations: "-tion", "-sion", "-ment", "-ance", "-ence") or by EVENT_NOUNS, bar the few
+# standing institutions that end like them.
+ABSTRACT_RE = re.compile(
+    rf"^(?:{EVENT_NOUNS}|panel|committee|study|survey|review|probe|inquiry|"
+    r"remark|comment|[a-z]{3,}(?:tion|sion|ment|ance|ence)s?)$"
+)
+INSTITUTIONS = frozenset(
+    "government governments department parliament administration nation nations population "
+    "opposition police management station region".split()
+)
+# "China closed the border. The move…", "…made the remarks while…": these point back at an act or
+# words their article told with other words (a verb, a quote); after an article's first sentence
+# they lean on it whether or not the noun itself was met.
+POINTING_RE = re.compile(r"^(?:move|moves|decision|remarks|comments|incident|step|announcement)$")
+# "…made the remarks while meeting…", "…announced the move on Monday": an abstract noun inside
+# the sentence, "the" and nothing after it that says which ("the move to close", "the report by
+# the commission", "the decision that…" introduce themselves).
+INNER_RE = re.compile(
+    r"\b(?:the|this)\s+([a-z][a-z-]+)(?!\s+(?:of|to|by|that|which|for|on|in|"
+    r"from|at|about|over|against|issued|released|published|made|announced)\b)"
+    r"(?=[\s,.;:”\"’]|$)"
+)
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+# "…, he added.", "added Smith": an attribution that follows a quote the reader never sees.
+ADDED_RE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+added\b|[,”\"]\s*added\s+(?:the\s+[a-z]|[A-Z])"
+)
+
+
+def abstract(noun: str) -> bool:
+    """Whether ``noun`` names an act, document, statement or body ("report", "restriction")."""
+    noun = noun.lower()
+    return bool(ABSTRACT_RE.match(noun)) and noun not in INSTITUTIONS
 
 
 def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
-    """Whether sentence ``index`` opens with a definite noun phrase ("The restriction was…")
-    whose noun its article introduced in the sentences just before and the brief (``shown``,
-    the items a reader has met) has not."""
+    """Whether sentence ``index`` leans on its article for a definite noun phrase: it opens with
+    one ("The restriction was…") whose noun its article introduced in the sentences just before
+    (anywhere before for an abstract noun: "The report said…"), or it holds "the" + an abstract
+    noun met before in its article ("…made the remarks while…"); and the brief (``shown``, the
+    items a reader has met) has not introduced that noun."""
     sentence = corpus.sentences[index]
-    match = DEFINITE_RE.match(sentence.text.lstrip())
-    if match is None:
-        return False
-    head = segment.stem(match.group(1))
-    before = corpus.sentences[max(0, index - ANAPHORA_REACH) : index]
-    if not any(head in s.terms for s in before if s.article == sentence.article):
-        return False
-    return not any(head in segment.terms(segment.words(text)) for text in shown)
+    text = sentence.text.lstrip()
+    start = index
+    while start > 0 and corpus.sentences[start - 1].article == sentence.article:
+        start -= 1
+    earlier = corpus.sentences[start:index]
+    heads: list[tuple[str, int]] = []  # (noun, how many sentences back its antecedent may lie)
+    match = DEFINITE_RE.match(text)
+    if match is not None:
+        noun = match.group(1)
+        if abstract(noun):
+            heads.append((noun, len(earlier)))
+        elif match.group(2) is None:
+            heads.append((noun, ANAPHORA_REACH))
+    quoted = [q.span() for q in QUOTED_RE.finditer(text)]
+    for inner in INNER_RE.finditer(text):
+        noun = inner.group(1)
+        if (
+            abstract(noun)
+            and _phrase_ends(text[inner.end() :])
+            # a speaker's own words refer as people speak; the quote's label says who
+            and not any(a <= inner.start() < b for a, b in quoted)
+            # introduced inside the sentence itself ("a new plan … the plan") is no reference
+            and segment.stem(noun) not in segment.terms(segment.words(text[: inner.start()]))
+        ):
+            heads.append((noun, len(earlier)))
+    met = [segment.terms(segment.words(t)) for t in shown]
+    for noun, reach in heads:
+        head = segment.stem(noun)
+        before = earlier[max(0, len(earlier) - reach) :]
+        pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
+        if (pointing or any(head in s.terms for s in before)) and not any(
+            head in terms for terms in met
+        ):
+            return True
+    return False
+
+
+def _phrase_ends(rest: str) -> bool:
+    """Whether the noun phrase ends where ``rest`` begins: punctuation, or a function word or a
+    past verb next ("the remarks while", "the case protested"), not a noun it modifies ("the
+    invitation activities")."""
+    following = NEXT_WORD_RE.match(rest)
+    return following is None or (
+        following.group(1) in segment.stop_words() or following.group(1).endswith("ed")
+    )
+
+
+def leans_on_quote(sentence: Sentence) -> bool:
+    """ "…, he added." or "added Smith": a statement continuing one the reader never sees."""
+    return bool(ADDED_RE.search(sentence.text))
 
 
 def _opens_inside_quote(text: str) -> bool:

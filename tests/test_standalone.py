@@ -173,3 +173,65 @@ def test_a_definite_noun_introduced_just_before_leans_on_it() -> None:
     assert not standalone.anaphoric(corpus, 2)  # "harbour" was not introduced before
     # once the brief has shown the restriction, a reader knows which one
     assert not standalone.anaphoric(corpus, 1, ["The restriction on wetlands was eased."])
+
+
+def test_an_abstract_noun_met_anywhere_before_in_its_article_leans_on_it() -> None:
+    text = (
+        "The harbour board published a report on the northern dam in March. "
+        "Engineers inspected the spillway twice in the spring. "
+        "Divers found cracks near the base of the wall. "
+        "The report said the dam could fail within a decade. "
+        "The spillway was rebuilt in 1990. "
+        "The 40-page report by the Varnian Engineering Council was released on Monday."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 3)  # which report? the one three sentences before
+    # a concrete noun keeps the short reach: "the spillway" is the dam's, two sentences back
+    assert not standalone.anaphoric(corpus, 4)
+    assert not standalone.anaphoric(corpus, 5)  # it says which report it is
+    assert not standalone.anaphoric(corpus, 3, ["The harbour board's report was published."])
+
+
+def test_an_abstract_noun_inside_the_sentence_leans_on_its_article() -> None:
+    text = (
+        "The mayor said on Friday that the ferry route would close for good. "
+        "Residents of the northern islands were angry. "
+        "Ostrander made the remarks while meeting harbour workers in Varna. "
+        "The council criticized the decision to close the route. "
+        "Officials announced a new plan on Monday and sent the plan to the ferry operators. "
+        "The government said the ferry would run until June."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 2)  # which remarks? those told as "said" before
+    assert not standalone.anaphoric(corpus, 3)  # "the decision to close the route" says which
+    assert not standalone.anaphoric(corpus, 4)  # the plan is introduced in the sentence itself
+    assert not standalone.anaphoric(corpus, 5)  # a standing institution, not a reference
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The dam will hold through the winter, he added.", True),
+        ("“It will hold,” added Ostrander, the harbour engineer.", True),
+        ("The council added two ferries to the northern route.", False),
+        ("Mayor Lena Ostrander said the dam will hold through the winter.", False),
+    ],
+)
+def test_an_added_attribution_follows_a_quote_the_reader_never_sees(text: str, leans: bool) -> None:
+    assert standalone.leans_on_quote(sentence(text)) is leans
+
+
+def test_added_to_a_list_is_no_attribution() -> None:
+    assert not standalone.leans_on_quote(sentence("The council added Varna to the ferry route."))
+    assert standalone.leans_on_quote(sentence("The dam is safe, added the harbour engineer."))
+
+
+def test_a_quote_or_a_compound_noun_is_no_reference_inside_the_sentence() -> None:
+    text = (
+        "The council debated the ferry decision and an invitation to the harbour board. "
+        "“I think this decision will help the islands,” said Lena Ostrander, the mayor. "
+        "Officials sent the invitation letters to the islands on Monday."
+    )
+    corpus = segment.corpus([article(text)])
+    assert not standalone.anaphoric(corpus, 1)  # "this decision" is the speaker's own words
+    assert not standalone.anaphoric(corpus, 2)  # "invitation" modifies "letters"
