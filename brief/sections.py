@@ -353,7 +353,7 @@ def choose(
                 not standalone.unintroduced(sentence.text, people, before | label)
                 and not standalone.anaphoric(corpus, m, met)
                 # a quote's label says who "he" is; any other item follows no quote
-                and (pick.section == "quotes" or not standalone.leans_on_quote(sentence))
+                and (pick.section == "quotes" or not standalone.leans_on_quote(sentence, people))
             ):
                 return Pick(pick.section, _shown_by(pick.group, m), who)
         return None

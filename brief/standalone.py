@@ -46,8 +46,11 @@ REFERENCE_RE = re.compile(
     rf"^(?:The|This|That|These|Those)\s+(?:{EVENT_NOUNS})\s+(?:is|was|were|are|has|had|have|"
     r"will|would|could|came|comes|followed|marks|marked|means|meant)\b"
 )
-# "Beijing has criticized these measures": a demonstrative points at what came before.
-DEMONSTRATIVE_RE = re.compile(r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+")
+# "Beijing has criticized these measures", "warnings against such action": a demonstrative
+# points at what came before.
+DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
+)
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
 NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
@@ -144,6 +147,8 @@ INNER_RE = re.compile(
     r"from|at|about|over|against|issued|released|published|made|announced)\b)"
     r"(?=[\s,.;:”\"’]|$)"
 )
+# "Addressing a meeting in Cape Town…, he said": a speaker named only in the sentence before.
+SPEAKER_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|told|noted|argued|warned)\b")
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 # "…, he added.", "added Smith": an attribution that follows a quote the reader never sees.
@@ -212,9 +217,15 @@ def _phrase_ends(rest: str) -> bool:
     )
 
 
-def leans_on_quote(sentence: Sentence) -> bool:
-    """ "…, he added." or "added Smith": a statement continuing one the reader never sees."""
-    return bool(ADDED_RE.search(sentence.text))
+def leans_on_quote(sentence: Sentence, people: Collection[str] = ()) -> bool:
+    """ "…, he added." or "added Smith": a statement continuing one the reader never sees; or
+    "…, he said." with none of ``people`` (surnames) named before it: who is "he"?"""
+    text = sentence.text
+    pronoun = SPEAKER_PRONOUN_RE.search(text)
+    return bool(ADDED_RE.search(text)) or (
+        pronoun is not None
+        and not set(map(_bare, segment.words(text[: pronoun.start()]))) & set(people)
+    )
 
 
 def _opens_inside_quote(text: str) -> bool:

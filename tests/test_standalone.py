@@ -30,6 +30,7 @@ def sentence(text: str) -> Sentence:
         "In addition, the council voted to close the ferry route.",
         "The harbour authority has strongly criticized these measures, saying it objects.",
         "Harbour officials have cited him since the first hours of the inquiry.",
+        "The harbour board stepped up its warnings against such action on Monday.",
         "One would create about 15,000 new berths for the northern ferries.",
     ],
 )
@@ -235,3 +236,10 @@ def test_a_quote_or_a_compound_noun_is_no_reference_inside_the_sentence() -> Non
     corpus = segment.corpus([article(text)])
     assert not standalone.anaphoric(corpus, 1)  # "this decision" is the speaker's own words
     assert not standalone.anaphoric(corpus, 2)  # "invitation" modifies "letters"
+
+
+def test_a_speaker_pronoun_needs_a_person_named_before_it() -> None:
+    item = sentence("Speaking at the harbour in Varna Bay, he said the dam would hold.")
+    assert standalone.leans_on_quote(item, {"Ostrander"})
+    named = sentence("Mayor Lena Ostrander visited the harbour, where she said the dam would hold.")
+    assert not standalone.leans_on_quote(named, {"Ostrander"})
