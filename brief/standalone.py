@@ -49,7 +49,8 @@ REFERENCE_RE = re.compile(
 # "Beijing has criticized these measures", "warnings against such action": a demonstrative
 # points at what came before.
 DEMONSTRATIVE_RE = re.compile(
-    r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
+    r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|"
+    r"(?<!first )(?<!only )\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
 )
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
