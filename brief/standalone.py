@@ -119,6 +119,8 @@ DEFINITE_RE = re.compile(
     r"(said|says|found|finds|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|"
     r"sets|left|leaves|met|meets|dealt|deals|calls|called|urged|urges))\b"
 )
+# "The district's 18 middle schools…": a definite possessor opens the sentence.
+POSSESSIVE_RE = re.compile(r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]+)['’]s\s")
 # Sentences before an item, in its own article, where the referent of its definite noun phrase
 # is introduced: the one before it and the one before that (an aside may sit in between).
 ANAPHORA_REACH = 2
@@ -177,6 +179,10 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
         start -= 1
     earlier = corpus.sentences[start:index]
     heads: list[tuple[str, int]] = []  # (noun, how many sentences back its antecedent may lie)
+    possessor = POSSESSIVE_RE.match(text)
+    if possessor is not None:
+        noun = possessor.group(1)
+        heads.append((noun, len(earlier) if abstract(noun) else ANAPHORA_REACH))
     match = DEFINITE_RE.match(text)
     if match is not None:
         noun = match.group(1)

@@ -243,3 +243,14 @@ def test_a_speaker_pronoun_needs_a_person_named_before_it() -> None:
     assert standalone.leans_on_quote(item, {"Ostrander"})
     named = sentence("Mayor Lena Ostrander visited the harbour, where she said the dam would hold.")
     assert not standalone.leans_on_quote(named, {"Ostrander"})
+
+
+def test_a_definite_possessor_introduced_just_before_leans_on_it() -> None:
+    text = (
+        "The council closed a school district in the northern islands. "
+        "The district's 18 middle schools will merge next year. "
+        "The harbour's ferries will run until June."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 1)  # which district? the one just before
+    assert not standalone.anaphoric(corpus, 2)
