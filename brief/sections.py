@@ -211,8 +211,9 @@ def route(
 
 
 def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
-    """Whether a newer article reports forecast ``index`` as done: a sentence not in the
-    future tense that shares most of its concepts."""
+    """Whether a newer article reports forecast ``index`` as done: a sentence that shares most
+    of its concepts and tells them as fact (not in the future tense, not as a possibility,
+    not as an intention reported with "would")."""
     sentence = corpus.sentences[index]
     told = story.dates[sentence.article]
     if told is None:
@@ -220,10 +221,34 @@ def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     newer = {a for a, d in enumerate(story.dates) if d is not None and d > told}
     return any(
         s.article in newer
-        and not story.times[j].future
+        and _told_as_done(corpus, story, j)
         and select.term_overlap(sentence, s) >= HAPPENED_OVERLAP
         for j, s in enumerate(corpus.sentences)
     )
+
+
+def _told_as_done(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
+    when = story.times[index]
+    return not (when.future or when.modal or timeline.WOULD_RE.search(corpus.sentences[index].text))
+
+
+def _current(corpus: Corpus, story: timeline.Timeline, pick: Pick) -> Pick | None:
+    """The pick as it stands by "now". A forecast a newer article reports as done is no
+    outlook. An item about a then-future event (will, set to, scheduled) that a newer article
+    reports as done is stale: it is shown by an outlet's sentence that tells it as done (with
+    only such sentences cited), else not at all."""
+    lead = pick.group.members[0]
+    if pick.section == "outlook":
+        return None if happened(corpus, story, lead) else pick
+    if not story.times[lead].future or not happened(corpus, story, lead):
+        return pick
+    done = [m for m in pick.group.members if _told_as_done(corpus, story, m)]
+    for m in done:
+        sentence = corpus.sentences[m]
+        if stands_alone(sentence) and standalone.whole(sentence):
+            rest = tuple(d for d in done if d != m)
+            return replace(pick, group=replace(pick.group, members=(m, *rest)))
+    return None
 
 
 def _continuation(corpus: Corpus, first: Group) -> Group | None:
@@ -345,12 +370,9 @@ def choose(
         for candidate in candidates[key]:
             if len(placed[key]) >= quota:
                 break
-            pick = introduced(candidate)
-            if (
-                pick is None
-                or not fits(pick)
-                or (key == "outlook" and happened(corpus, story, pick.group.members[0]))
-            ):
+            current = candidate if key in ("lede", "quotes") else _current(corpus, story, candidate)
+            pick = None if current is None else introduced(current)
+            if pick is None or not fits(pick):
                 continue
             placed[key].append(pick)
             used.append(pick.group.members[0])

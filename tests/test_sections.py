@@ -137,3 +137,32 @@ def test_a_forecast_a_newer_article_reports_as_done_is_dropped() -> None:
     )
     assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
     assert not sections.happened(corpus, story, 1)  # type: ignore[arg-type]
+
+
+def test_a_then_future_item_a_newer_article_reports_as_done_is_not_news() -> None:
+    """ "will open" in What we know after a newer outlet reports it opened: stale, shown by the
+    newer outlet's sentence when it states the same fact, else not at all."""
+    from brief.models import Group
+
+    corpus, story = dated(
+        ("2026-11-10", "The city will open the new airport terminal to passengers."),
+        ("2026-11-20", "The city opened the new airport terminal to passengers."),
+        ("2026-11-10", "The harbour board will publish its yearly report on the ferries."),
+    )
+    both = sections.Pick("known", Group(members=(0, 1), score=1.0))
+    shown = sections._current(corpus, story, both)  # type: ignore[arg-type]
+    assert shown is not None and shown.group.members == (1,)
+    alone = sections.Pick("known", Group(members=(0,), score=1.0))
+    assert sections._current(corpus, story, alone) is None  # type: ignore[arg-type]
+    ahead = sections.Pick("known", Group(members=(2,), score=1.0))
+    assert sections._current(corpus, story, ahead) == ahead  # type: ignore[arg-type]
+    outlook = sections.Pick("outlook", Group(members=(0,), score=1.0))
+    assert sections._current(corpus, story, outlook) is None  # type: ignore[arg-type]
+
+
+def test_a_newer_sentence_that_repeats_the_intention_does_not_report_it_done() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The city will open the new airport terminal to passengers."),
+        ("2026-11-20", "The city said it would open the new airport terminal to passengers."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
