@@ -227,9 +227,20 @@ def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     )
 
 
+# "the Corps announced new rules that will make building harder": a future inside a relative
+# clause describes what was done; the announcing is told as done.
+RELATIVE_FUTURE_RE = re.compile(r"(?i)\b(?:that|which|who) (?:will|would)\b")
+
+
 def _told_as_done(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
-    when = story.times[index]
-    return not (when.future or when.modal or timeline.WOULD_RE.search(corpus.sentences[index].text))
+    """Whether sentence ``index`` tells its event as done: no future tense (but in a relative
+    clause), no possibility, no intention reported with "would"."""
+    when, text = story.times[index], corpus.sentences[index].text
+    if when.future or timeline.WOULD_RE.search(text):
+        main = RELATIVE_FUTURE_RE.sub(" ", text)
+        if timeline.FUTURE_RE.search(main) or timeline.WOULD_RE.search(main):
+            return False
+    return not when.modal
 
 
 def _current(corpus: Corpus, story: timeline.Timeline, pick: Pick) -> Pick | None:

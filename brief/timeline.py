@@ -124,7 +124,7 @@ WOULD_WINDOW = 3
 # returned" is a forecast the labelled DUC sentences file under Likely outcomes.
 KNEW_THAT_RE = re.compile(
     r"(?i)\b(?:did (?:not )?\w+|knew|foresaw|realized|realised|understood|recognized|"
-    r"recognised|believed|thought|assumed|was aware|were aware) (?:\w+ )?that\b"
+    r"recognised|thought|was aware|were aware) (?:\w+ )?that\b"
 )
 # "declared that it would restrict": an intention reported in the past is that day's news.
 REPORTED_PAST_RE = re.compile(

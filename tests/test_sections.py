@@ -166,3 +166,14 @@ def test_a_newer_sentence_that_repeats_the_intention_does_not_report_it_done() -
         ("2026-11-20", "The city said it would open the new airport terminal to passengers."),
     )
     assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_newer_report_of_the_event_may_describe_it_with_a_relative_future() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The harbour board will announce new rules for ferry crossings."),
+        (
+            "2026-11-20",
+            "The harbour board announced new rules that will make ferry crossings safer.",
+        ),
+    )
+    assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
