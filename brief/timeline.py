@@ -98,9 +98,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won't|wo n't|[a-z]+'ll|(?:is|are|was|were|be) (?:going|set|scheduled|due|"
     r"expected|slated|poised|likely|unlikely|planning|preparing|to be) to(?! the | a | an )|"
-    r"(?<!no )plans? to|intends? to|aims? to|hopes? to|vows? to|"
-    # "promised to" the verb, not "Clinton's promise to" the noun
-    r"(?<!a )(?<!'s )(?<!’s )(?<!the )(?<!his )(?<!her )(?<!its )promised? to|"
+    # the verbs, not the nouns: "Clinton's plan to invest", "the promise to cut taxes"
+    r"(?<!no )(?<!a )(?<!'s )(?<!’s )(?<!the )(?<!his )(?<!her )(?<!its )(?<!their )"
+    r"(?:plans?|promised?) to|intends? to|aims? to|hopes? to|vows? to|"
     r"threatens? to|tomorrow|"
     # "scheduled a news conference on the rules for Monday": an event set for a coming day
     r"(?:scheduled|planned) (?:[\w'’-]+ ){1,6}?for (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
