@@ -177,3 +177,12 @@ def test_a_newer_report_of_the_event_may_describe_it_with_a_relative_future() ->
         ),
     )
     assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_short_or_quoted_newer_sentence_does_not_report_a_forecast_done() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The space agency hopes to launch a probe to orbit the icy moon by 2030."),
+        ("2026-11-20", "The icy moon is about the size of our own moon."),
+        ("2026-11-21", "“The agency hopes to launch a probe to orbit the icy moon,” she said."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]

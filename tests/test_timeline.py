@@ -125,6 +125,7 @@ def test_a_stretch_of_time_or_an_event_s_name_is_not_the_future(text: str) -> No
         "With a promise to cut taxes, he won the seat.",
         "Despite the mayor's promise to cut taxes, rates rose.",
         "The council rejected the mayor's plan to cut taxes.",
+        "The gang leader said he had plans to rob two more banks.",
         "Officials could not immediately be reached for comment.",
         "The minister said she could not comment on the case.",
     ],
