@@ -221,14 +221,46 @@ def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     if told is None:
         return False
     newer = {a for a, d in enumerate(story.dates) if d is not None and d > told}
-    wanted = set(sentence.terms)
+    wanted, event = set(sentence.terms), _event(sentence.text)
     return any(
         s.article in newer
-        and len(wanted.intersection(s.terms)) >= HAPPENED_OVERLAP * len(wanted)
+        and (
+            len(wanted.intersection(s.terms)) >= HAPPENED_OVERLAP * len(wanted)
+            or (event is not None and _done(event, s))
+        )
         and not speakers.QUOTED_RE.search(s.text)
         and _told_as_done(corpus, story, j)
         for j, s in enumerate(corpus.sentences)
     )
+
+
+# The event a forecast names: the verb after its future marker and the noun it acts on
+# ("will issue a report", "plans to sign the covenant"), past "be", "not" and an adverb.
+EVENT_RE = re.compile(
+    r"(?i)\b(?:will|shall|to)\s+(?:(?:be|not|\w+ly)\s+)*(?P<verb>[a-z]{3,})\s+"
+    r"(?:(?:a|an|the|its|their|his|her|new|final|first)\s+)*(?P<noun>[A-Za-z]{3,})\b"
+)
+
+
+def _event(text: str) -> tuple[str, str] | None:
+    """(verb stem, noun stem) of the event a forecast names after its future marker."""
+    marker = timeline.FUTURE_RE.search(text)
+    found = EVENT_RE.search(text, marker.start()) if marker else None
+    if found is None or found.group("noun") in timeline.WEEKDAYS_TITLE:
+        return None
+    stems = segment.terms((found.group("verb").lower(), found.group("noun").lower()))
+    return (stems[0], stems[1]) if len(stems) == 2 else None
+
+
+def _done(event: tuple[str, str], sentence: Sentence) -> bool:
+    """The event's verb told in the past ("the final report issued by…") with its noun."""
+    verb, noun = event
+    if noun not in sentence.terms:
+        return False
+    words = [w.lower() for w in sentence.words]
+    # not "a spacecraft to be launched in 2003": a participle after "be" may be ahead
+    past = [w for k, w in enumerate(words) if w.endswith("ed") and words[k - 1 : k] != ["be"]]
+    return verb in segment.terms(past)
 
 
 # "the Corps announced new rules that will make building harder": a future inside a relative

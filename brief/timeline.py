@@ -58,6 +58,7 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
     "a few": 3, "few": 3, "some": 3,
 }  # fmt: skip
+WEEKDAYS_TITLE = frozenset(day.title() for day in WEEKDAYS)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 
 # Written months need a capital ("May" the month, not "may" the modal); "Mar." and "Sept."

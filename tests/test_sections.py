@@ -186,3 +186,20 @@ def test_a_short_or_quoted_newer_sentence_does_not_report_a_forecast_done() -> N
         ("2026-11-21", "“The agency hopes to launch a probe to orbit the icy moon,” she said."),
     )
     assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_newer_sentence_telling_the_event_s_verb_done_with_its_noun_reports_it_done() -> None:
+    """ "will issue a report" is reported done by "the final report issued by the panel", not
+    by "a report to be issued" nor by a sentence without the report."""
+    forecast = "The harbour inquiry will issue a report that blames the ferry company for delays."
+    corpus, story = dated(
+        ("2026-11-10", forecast),
+        ("2026-11-20", "Following are excerpts from the final report issued by the inquiry."),
+    )
+    assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+    corpus, story = dated(
+        ("2026-11-10", forecast),
+        ("2026-11-20", "Harbour officials expect the report to be issued in the spring."),
+        ("2026-11-21", "The inquiry issued subpoenas to the ferry captains."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
