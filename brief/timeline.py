@@ -100,7 +100,8 @@ FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won't|wo n't|[a-z]+'ll|(?:is|are|was|were|be) (?:going|set|scheduled|due|"
     r"expected|slated|poised|likely|unlikely|planning|preparing|to be) to(?! the | a | an )|"
     # the verbs, not the nouns: "Clinton's plan to invest", "the promise to cut taxes"
-    r"(?<!no )(?<!had )(?<!a )(?<!'s )(?<!’s )(?<!the )(?<!his )(?<!her )(?<!its )(?<!their )"
+    r"(?<!\bno )(?<!\bhad )(?<!\ba )(?<!'s )(?<!’s )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )"
+    r"(?<!\btheir )"
     r"(?:plans?|promised?) to|intends? to|aims? to|hopes? to|vows? to|"
     r"threatens? to|tomorrow|"
     # "scheduled a news conference on the rules for Monday": an event set for a coming day

@@ -89,6 +89,7 @@ def test_without_a_date_only_calendar_years_are_placed() -> None:
         ("The bridge has long been a symbol of the city.", False, False, True),
         ("The bridge reopened to traffic.", False, False, False),
         ("The council scheduled a hearing on the bridge for Monday.", True, False, False),
+        ("China plans to reopen the bridge.", True, False, False),  # "Chin-a plans": the verb
         ("The council would close the bridge under the plan.", False, True, False),
         # a "would" governed by a past verb of knowing is the future of that past
         ("The engineers did foresee that the load would crack the bridge.", False, False, False),
