@@ -267,32 +267,20 @@ def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
     return {unit: frozenset(values) for unit, values in found.items()}
 
 
-# A figure after one of these words is a bound or a round number, not an exact count: "under
-# four hours" holds 3 hours 50 minutes, "about 60" holds 62. Two outlets disagree only when no
-# value fits both ("fewer than 50" against 65). APPROX is the slack of "about"/"nearly": the
-# rounding a reporter makes (60 for 57-63 or so).
+# A figure after one of these words is a ceiling, not a count: "under four hours" holds 3 hours
+# 50 minutes, so two outlets giving them do not disagree; "fewer than 50" against 65 do. A floor
+# ("at least 12 dead", "more than 40") is the count known at the time, kept as a figure: a newer
+# "at least 40" updates it, and both are versions (the toll tests).
 UPPER_RE = re.compile(
-    r"\b(?:under|less than|fewer than|below|up to|at most|no more than|not more than|"
-    r"as many as|as much as)\s+(?:\$)?$",
+    r"\b(?:under|less than|fewer than|below|up to|at most|no more than|not more than)\s+(?:\$)?$",
     re.I,
 )
-LOWER_RE = re.compile(
-    r"\b(?:over|more than|at least|above|upward of|upwards of|in excess of|exceeding|"
-    r"at minimum)\s+(?:\$)?$",
-    re.I,
-)
-ROUND_RE = re.compile(
-    r"\b(?:about|around|nearly|almost|roughly|some|approximately|an estimated|estimated|close to|"
-    r"more or less)\s+(?:\$)?$",
-    re.I,
-)
-APPROX = 0.1
 BOUND_REACH = 25
 
 
 def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
-    """What each figure counts (as counts) with the values it allows: exactly itself, up to
-    it ("under four"), from it ("more than 60"), or near it ("about 60")."""
+    """What each figure counts (as counts) with the values it allows: itself, or up to it
+    after a ceiling ("under four hours")."""
     text = sentence.text
     found: dict[str, set[tuple[float, float]]] = {}
     wanted = counts(sentence)
@@ -300,14 +288,7 @@ def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
     for match in FIGURE_RE.finditer(text):
         value = _value(match)
         before = text[max(0, match.start() - BOUND_REACH) : match.start()]
-        if UPPER_RE.search(before):
-            span = (-math.inf, value)
-        elif LOWER_RE.search(before):
-            span = (value, math.inf)
-        elif ROUND_RE.search(before):
-            span = (value * (1 - APPROX), value * (1 + APPROX))
-        else:
-            span = (value, value)
+        span = (-math.inf, value) if UPPER_RE.search(before) else (value, value)
         for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
             lowered = word.lower()
             if word.isalpha() and lowered not in stops and lowered not in SCALES:
