@@ -234,6 +234,25 @@ def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     )
 
 
+def echoed(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
+    """Whether a newer article retells outlook candidate ``index`` not in the future tense: a
+    sentence holding half the concepts of the shorter of the two. Looser than ``happened``
+    (it is the check Likely outcomes had before it): in the DUC 2004 briefs what it drops is
+    mostly current news or the past that cue words sent to the outlook ("the leaders met
+    Tuesday to discuss…"), so it stays for the outlook alone."""
+    sentence = corpus.sentences[index]
+    told = story.dates[sentence.article]
+    if told is None:
+        return False
+    newer = {a for a, d in enumerate(story.dates) if d is not None and d > told}
+    return any(
+        s.article in newer
+        and not story.times[j].future
+        and select.term_overlap(sentence, s) >= HAPPENED_OVERLAP
+        for j, s in enumerate(corpus.sentences)
+    )
+
+
 # The event a forecast names: the verb after its future marker and the noun it acts on
 # ("will issue a report", "plans to sign the covenant"), past "be", "not" and an adverb.
 EVENT_RE = re.compile(
@@ -280,13 +299,13 @@ def _told_as_done(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
 
 
 def _current(corpus: Corpus, story: timeline.Timeline, pick: Pick) -> Pick | None:
-    """The pick as it stands by "now". A forecast a newer article reports as done is no
-    outlook. An item about a then-future event (will, set to, scheduled) that a newer article
-    reports as done is stale: it is shown by an outlet's sentence that tells it as done (with
-    only such sentences cited), else not at all."""
+    """The pick as it stands by "now". An outlook that newer articles retell as fact is no
+    outlook (echoed). An item about a then-future event (will, set to, scheduled) that a newer
+    article reports as done is stale: it is shown by an outlet's sentence that tells it as done
+    (with only such sentences cited), else not at all."""
     lead = pick.group.members[0]
     if pick.section == "outlook":
-        return None if happened(corpus, story, lead) else pick
+        return None if happened(corpus, story, lead) or echoed(corpus, story, lead) else pick
     if not story.times[lead].future or not happened(corpus, story, lead):
         return pick
     done = [m for m in pick.group.members if _told_as_done(corpus, story, m)]

@@ -203,3 +203,18 @@ def test_a_newer_sentence_telling_the_event_s_verb_done_with_its_noun_reports_it
         ("2026-11-21", "The inquiry issued subpoenas to the ferry captains."),
     )
     assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_an_outlook_retold_as_fact_by_a_newer_article_is_no_outlook() -> None:
+    from brief.models import Group
+
+    corpus, story = dated(
+        (
+            "2026-11-10",
+            "The harbour leaders met to discuss a new ferry timetable, which may change.",
+        ),
+        ("2026-11-20", "Harbour leaders met to discuss the ferry timetable."),
+    )
+    pick = sections.Pick("outlook", Group(members=(0,), score=1.0))
+    assert sections.echoed(corpus, story, 0)  # type: ignore[arg-type]
+    assert sections._current(corpus, story, pick) is None  # type: ignore[arg-type]
