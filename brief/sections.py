@@ -177,8 +177,9 @@ def route(
     story = story or timeline.story(corpus)
     weight = lede.weights(corpus)
     recent = lede.newest_articles(story.dates)
+    everyone = frozenset(range(len(corpus.articles)))
     candidates: dict[str, list[Pick]] = {key: [] for key in ORDER}
-    ledes: list[tuple[float, int, Pick]] = []
+    ledes: list[tuple[tuple[bool, bool], float, int, Pick]] = []
     for rank, grouped in enumerate(groups):
         found = standalone.news_only(corpus, grouped)
         if found is None:
@@ -196,10 +197,16 @@ def route(
         if speakers.QUOTED_RE.search(sentence.text) and sentence.text.lstrip()[0] in '“"':
             continue  # a quotation we cannot attribute is no fact of ours
         opening = _lede_member(corpus, group, story, recent)
+        older = opening is None
+        if older:  # an older article's opener, for when no newest one tells the news
+            opening = _lede_member(corpus, group, story, everyone)
         if opening is not None:
             head = corpus.sentences[opening.members[0]]
             outlets = len({corpus.sentences[m].article for m in opening.members})
-            ledes.append((-lede.coverage(head, weight) * outlets**0.5, rank, Pick("lede", opening)))
+            # Ledes that tell the news first, the newest articles' first, then by concepts.
+            order = (not lede.tells(head.text), older)
+            score = -lede.coverage(head, weight) * outlets**0.5
+            ledes.append((order, score, rank, Pick("lede", opening)))
         section = kind(sentence, story.times[lead], story)
         if section == "stale":
             continue  # a forecast whose day has passed
@@ -207,7 +214,14 @@ def route(
         if section != "known":
             # Any fact may serve in What we know when its own section is full.
             candidates["known"].append(Pick("known", group))
-    candidates["lede"] = [pick for _, _, pick in sorted(ledes, key=lambda c: (c[0], c[1]))]
+    # A newest opener that covers far less than the best opener anywhere tells a side
+    # development: it leads after the older openers that state the main news.
+    best = min((score for (untold, _), score, *_ in ledes if not untold), default=0.0)
+    ledes = [
+        ((untold, old or score > lede.LATEST_MIN_COVERAGE * best), score, rank, pick)
+        for (untold, old), score, rank, pick in ledes
+    ]
+    candidates["lede"] = [pick for *_, pick in sorted(ledes, key=lambda c: c[:3])]
     candidates["quotes"] = informative(corpus, candidates["quotes"])
     return candidates
 

@@ -71,6 +71,54 @@ def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "tells"),
+    [
+        ("Riverside city council approved the tram extension on Friday, by 31 votes to 12.", True),
+        ("Mayor Ann Lee, Carla Ruiz and John Smith met the harbour board on Monday.", True),
+        ("Oslo, Bergen, Tromso and Stavanger received the highest rank in the survey.", False),
+        ("The minister, in a speech on Monday, scolded Acme, Borex, Civil and Dorn Motors.", False),
+        ("When other children were playing football, Maria Lopez was reading timetables.", False),
+        ("Like many towns on the coast, Port Ellis will have extra lifeguards this summer.", False),
+        ("Maybe you've thought about taking the tram to work, but it seemed too slow.", False),
+    ],
+)
+def test_a_lede_tells_news_not_a_list_nor_a_scene(text: str, tells: bool) -> None:
+    assert lede.tells(text) is tells
+
+
+SCENE = (
+    "When Maria Lopez walks to the hospital where she works as a nurse, the Riverside tram line "
+    "stops at the river and the long-debated extension route is still a field of mud.",
+    "Riverside city council on Tuesday began building the tram extension to the hospital.",
+    "“I walked that mile for thirty years,” Maria Lopez said.",
+)
+NEWS = (
+    "Riverside city council approved the long-debated tram extension to the hospital on Friday, "
+    "by 31 votes to 12, after a debate of six hours.",
+    "The extension will add four stops and cost 210 million euros, the council said.",
+    "Work on the line is to begin next week and take two years.",
+)
+
+
+def test_a_newest_article_that_opens_with_a_scene_leads_with_its_news() -> None:
+    made = build(
+        Article(text="\n\n".join(NEWS), published="2026-11-16"),
+        Article(text="\n\n".join(SCENE), published="2026-11-18"),
+    )
+    assert lede_text(made)[0] == SCENE[1]
+
+
+def test_when_no_newest_opener_tells_the_news_an_older_one_leads() -> None:
+    scene = (SCENE[0], SCENE[2], "Her daughter, a doctor at the hospital, drives every day.")
+    made = build(
+        Article(text="\n\n".join(NEWS), published="2026-11-16"),
+        Article(text="\n\n".join(scene), published="2026-11-18"),
+    )
+    assert made.sections[0].key == "lede"  # type: ignore[attr-defined]
+    assert lede_text(made)[0] == NEWS[0]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (  # an opening phrase and the attribution are cut away
@@ -220,3 +268,17 @@ def test_a_headline_is_a_verbatim_span_of_at_most_14_words(words: list[str]) -> 
         assert len(got.split()) <= headline.HEADLINE_MAX_WORDS
         assert headline._lows(got.split())[-1] not in headline.BAD_END
     assert len(headline.headline([text], [], {}).split()) <= headline.HEADLINE_MAX_WORDS
+
+
+def test_a_newest_opener_that_tells_a_side_detail_gives_way_to_the_main_news() -> None:
+    side = (
+        "Mayor Ann Lee, 72, said on Wednesday that she had slept badly all week.",
+        "She has led the city since the harbour closed.",
+    )
+    made = build(
+        Article(text="\n\n".join(NEWS), published="2026-11-16"),
+        Article(text="\n\n".join((SCENE[1], NEWS[1])), published="2026-11-17"),
+        Article(text="\n\n".join(side), published="2026-11-18"),
+    )
+    assert made.sections[0].key == "lede"  # type: ignore[attr-defined]
+    assert lede_text(made)[0] in (NEWS[0], SCENE[1])
