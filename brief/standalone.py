@@ -247,7 +247,7 @@ OPINION_OPENING_RE = re.compile(
 # Roundups, digests, news-service budgets, chronologies: lines of many stories, or a fact box.
 DIGEST_TITLE_RE = re.compile(
     r"\b(?:at a glance|digest|news briefs|world briefs|roundup|round-up|key dates|chronology|"
-    r"chronicle of|timeline)\b",
+    r"chronicle of|timeline|milestones)\b",
     re.I,
 )
 DIGEST_OPENING_RE = re.compile(
@@ -270,11 +270,30 @@ def news(article: Article) -> bool:
 
 
 def news_only(corpus: Corpus, group: Group) -> Group | None:
-    """The group without the sentences of articles that are not news; None if none is left."""
-    kept = tuple(m for m in group.members if news(corpus.articles[corpus.sentences[m].article]))
+    """The group without the sentences of articles that are not news, nor the lines of a
+    dated list; None if none is left."""
+    kept = tuple(
+        m
+        for m in group.members
+        if news(corpus.articles[corpus.sentences[m].article]) and not listed(corpus, m)
+    )
     if not kept:
         return None
     return group if kept == group.members else Group(members=kept, score=group.score)
+
+
+def listed(corpus: Corpus, index: int) -> bool:
+    """Whether sentence ``index`` belongs to an entry of a dated list: its paragraph opens with
+    a timeline line ("-- Nov. 29, 1962: The two governments sign…"), so every sentence of it is
+    that date's entry ("…sign a similar pact the same day"), not the story's news."""
+    sentence = corpus.sentences[index]
+    first = index - sentence.position
+    for k in range(index, max(first, 0) - 1, -1):
+        before = corpus.sentences[k]
+        if before.article != sentence.article or before.paragraph != sentence.paragraph:
+            break
+        index = k
+    return bool(TIMELINE_RE.search(corpus.sentences[index].text.strip()))
 
 
 # A person: a capitalised pair after a title, or one that speaks or is described.

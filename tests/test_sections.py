@@ -137,3 +137,84 @@ def test_a_forecast_a_newer_article_reports_as_done_is_dropped() -> None:
     )
     assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
     assert not sections.happened(corpus, story, 1)  # type: ignore[arg-type]
+
+
+def test_a_then_future_item_a_newer_article_reports_as_done_is_not_news() -> None:
+    """ "will open" in What we know after a newer outlet reports it opened: stale, shown by the
+    newer outlet's sentence when it states the same fact, else not at all."""
+    from brief.models import Group
+
+    corpus, story = dated(
+        ("2026-11-10", "The city will open the new airport terminal to passengers."),
+        ("2026-11-20", "The city opened the new airport terminal to passengers."),
+        ("2026-11-10", "The harbour board will publish its yearly report on the ferries."),
+    )
+    both = sections.Pick("known", Group(members=(0, 1), score=1.0))
+    shown = sections._current(corpus, story, both)  # type: ignore[arg-type]
+    assert shown is not None and shown.group.members == (1,)
+    alone = sections.Pick("known", Group(members=(0,), score=1.0))
+    assert sections._current(corpus, story, alone) is None  # type: ignore[arg-type]
+    ahead = sections.Pick("known", Group(members=(2,), score=1.0))
+    assert sections._current(corpus, story, ahead) == ahead  # type: ignore[arg-type]
+    outlook = sections.Pick("outlook", Group(members=(0,), score=1.0))
+    assert sections._current(corpus, story, outlook) is None  # type: ignore[arg-type]
+
+
+def test_a_newer_sentence_that_repeats_the_intention_does_not_report_it_done() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The city will open the new airport terminal to passengers."),
+        ("2026-11-20", "The city said it would open the new airport terminal to passengers."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_newer_report_of_the_event_may_describe_it_with_a_relative_future() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The harbour board will announce new rules for ferry crossings."),
+        (
+            "2026-11-20",
+            "The harbour board announced new rules that will make ferry crossings safer.",
+        ),
+    )
+    assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_short_or_quoted_newer_sentence_does_not_report_a_forecast_done() -> None:
+    corpus, story = dated(
+        ("2026-11-10", "The space agency hopes to launch a probe to orbit the icy moon by 2030."),
+        ("2026-11-20", "The icy moon is about the size of our own moon."),
+        ("2026-11-21", "“The agency hopes to launch a probe to orbit the icy moon,” she said."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_a_newer_sentence_telling_the_event_s_verb_done_with_its_noun_reports_it_done() -> None:
+    """ "will issue a report" is reported done by "the final report issued by the panel", not
+    by "a report to be issued" nor by a sentence without the report."""
+    forecast = "The harbour inquiry will issue a report that blames the ferry company for delays."
+    corpus, story = dated(
+        ("2026-11-10", forecast),
+        ("2026-11-20", "Following are excerpts from the final report issued by the inquiry."),
+    )
+    assert sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+    corpus, story = dated(
+        ("2026-11-10", forecast),
+        ("2026-11-20", "Harbour officials expect the report to be issued in the spring."),
+        ("2026-11-21", "The inquiry issued subpoenas to the ferry captains."),
+    )
+    assert not sections.happened(corpus, story, 0)  # type: ignore[arg-type]
+
+
+def test_an_outlook_retold_as_fact_by_a_newer_article_is_no_outlook() -> None:
+    from brief.models import Group
+
+    corpus, story = dated(
+        (
+            "2026-11-10",
+            "The harbour leaders met to discuss a new ferry timetable, which may change.",
+        ),
+        ("2026-11-20", "Harbour leaders met to discuss the ferry timetable."),
+    )
+    pick = sections.Pick("outlook", Group(members=(0,), score=1.0))
+    assert sections.echoed(corpus, story, 0)  # type: ignore[arg-type]
+    assert sections._current(corpus, story, pick) is None  # type: ignore[arg-type]

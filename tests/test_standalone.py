@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief import config, pipeline, segment, standalone
-from brief.models import Sentence
+from brief.models import Group, Sentence
 from tests.conftest import article
 
 
@@ -122,6 +122,7 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
         ),
         ("BUSINESS AT A GLANCE", "Harbour shares rose on Monday.", False),
         ("Key Dates in the Ferry Case", "May 3: The council closes the route.", False),
+        ("Milestones in Ferry History", "1962: The first ferry sails to the island.", False),
         (None, "For questions, please call the desk. FERRY _ The council voted.", False),
         # a news story that reports an editorial is news
         (
@@ -135,6 +136,26 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
 )
 def test_opinion_and_digests_are_not_news(title: str | None, text: str, is_news: bool) -> None:
     assert standalone.news(article(text, title=title)) is is_news
+
+
+def test_the_lines_of_a_dated_list_are_not_items() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "The harbour council closed the northern ferry route on Monday after a storm.",
+                "-- May 3, 1962: The first ferry sails to the island. The harbour company "
+                "signs a similar lease the same day.",
+                "-- June 1975: A second ferry joins the route. It carries 300 passengers.",
+                "The council said the route would stay closed until the pier is repaired.",
+            )
+        ]
+    )
+    texts = [s.text for s in corpus.sentences]
+    listed = [standalone.listed(corpus, i) for i in range(len(texts))]
+    assert listed == [False, True, True, True, True, False], texts
+    one = Group(members=(0, 2), score=1.0)
+    assert standalone.news_only(corpus, one) == Group(members=(0,), score=1.0)
+    assert standalone.news_only(corpus, Group(members=(2, 4), score=1.0)) is None
 
 
 def test_a_slug_fused_to_its_sentence_is_not_whole() -> None:

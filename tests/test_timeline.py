@@ -88,6 +88,12 @@ def test_without_a_date_only_calendar_years_are_placed() -> None:
         ("Engineers said the bridge had been closed for repairs.", False, False, False),
         ("The bridge has long been a symbol of the city.", False, False, True),
         ("The bridge reopened to traffic.", False, False, False),
+        ("The council scheduled a hearing on the bridge for Monday.", True, False, False),
+        ("China plans to reopen the bridge.", True, False, False),  # "Chin-a plans": the verb
+        ("The council would close the bridge under the plan.", False, True, False),
+        # a "would" governed by a past verb of knowing is the future of that past
+        ("The engineers did foresee that the load would crack the bridge.", False, False, False),
+        ("The engineers knew that the load would crack the bridge.", False, False, False),
     ],
 )
 def test_tense_and_aspect(text: str, future: bool, modal: bool, before: bool) -> None:
@@ -118,6 +124,9 @@ def test_a_stretch_of_time_or_an_event_s_name_is_not_the_future(text: str) -> No
         "Officials visited Li Yuk-may at the clinic.",
         "The charity feared its aid was going to the army.",
         "With a promise to cut taxes, he won the seat.",
+        "Despite the mayor's promise to cut taxes, rates rose.",
+        "The council rejected the mayor's plan to cut taxes.",
+        "The gang leader said he had plans to rob two more banks.",
         "Officials could not immediately be reached for comment.",
         "The minister said she could not comment on the case.",
     ],
