@@ -196,6 +196,9 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
             and segment.stem(noun) not in segment.terms(segment.words(text[: inner.start()]))
         ):
             heads.append(noun)
+    shown = list(shown)
+    if earlier and earlier[-1].text in shown:
+        return False  # the brief shows the sentence before it: "the move" is the one just read
     met = [segment.terms(segment.words(t)) for t in shown]
     for noun in heads:
         head = segment.stem(noun)

@@ -276,3 +276,17 @@ def test_a_definite_possessor_introduced_just_before_leans_on_it() -> None:
     corpus = segment.corpus([article(text)])
     assert standalone.anaphoric(corpus, 1)  # which district? the one just before
     assert not standalone.anaphoric(corpus, 2)
+
+
+def test_a_reference_to_the_sentence_just_shown_before_it_does_not_lean() -> None:
+    made = segment.corpus(
+        [
+            article(
+                "Varnia has banned the sale of Acme routers to its state-owned banks and grids. "
+                "Officials said the move came after Acme failed a security review in March."
+            )
+        ]
+    )
+    first = made.sentences[0].text
+    assert standalone.anaphoric(made, 1, [])  # "the move": which move?
+    assert not standalone.anaphoric(made, 1, [first])  # the brief has just shown it
