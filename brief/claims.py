@@ -250,21 +250,19 @@ def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
     """What each figure counts, by the first content word after it: "killed 60 people" ->
     {"peopl": {60}}, "27 of 29 plants" -> {"plant": {27, 29}}. Years count nothing, and
     neither does the old side of a change ("cut from 10 acres to three": only the three)."""
-    stops = segment.stop_words()
     found: dict[str, set[float]] = {}
-    text = sentence.text
-    for match in FIGURE_RE.finditer(text):
-        value = _value(match)
-        if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
-            continue
-        if CHANGE_FROM_RE.search(text[max(0, match.start() - CHANGE_REACH) : match.start()]):
-            continue
-        for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
-            lowered = word.lower()
-            if word.isalpha() and lowered not in stops and lowered not in SCALES:
-                found.setdefault(segment.stem(lowered), set()).add(value)
-                break
+    for unit, value, _ in _counted(sentence.text):
+        found.setdefault(unit, set()).add(value)
     return {unit: frozenset(values) for unit, values in found.items()}
+
+
+def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
+    """What each figure counts (as counts) with the values it allows: itself, or up to it
+    after a ceiling ("under four hours")."""
+    found: dict[str, set[tuple[float, float]]] = {}
+    for unit, value, ceiling in _counted(sentence.text):
+        found.setdefault(unit, set()).add((-math.inf, value) if ceiling else (value, value))
+    return {unit: tuple(sorted(spans)) for unit, spans in found.items()}
 
 
 # A figure after one of these words is a ceiling, not a count: "under four hours" holds 3 hours
@@ -278,25 +276,23 @@ UPPER_RE = re.compile(
 BOUND_REACH = 25
 
 
-def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
-    """What each figure counts (as counts) with the values it allows: itself, or up to it
-    after a ceiling ("under four hours")."""
-    text = sentence.text
-    found: dict[str, set[tuple[float, float]]] = {}
-    wanted = counts(sentence)
+def _counted(text: str) -> list[tuple[str, float, bool]]:
+    """(unit stem, value, after a ceiling) for each figure of ``text`` that counts something."""
     stops = segment.stop_words()
+    found: list[tuple[str, float, bool]] = []
     for match in FIGURE_RE.finditer(text):
         value = _value(match)
-        before = text[max(0, match.start() - BOUND_REACH) : match.start()]
-        span = (-math.inf, value) if UPPER_RE.search(before) else (value, value)
+        if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
+            continue
+        if CHANGE_FROM_RE.search(text[max(0, match.start() - CHANGE_REACH) : match.start()]):
+            continue
         for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
             lowered = word.lower()
             if word.isalpha() and lowered not in stops and lowered not in SCALES:
-                unit = segment.stem(lowered)
-                if value in wanted.get(unit, ()):
-                    found.setdefault(unit, set()).add(span)
+                ceiling = UPPER_RE.search(text[max(0, match.start() - BOUND_REACH) : match.start()])
+                found.append((segment.stem(lowered), value, ceiling is not None))
                 break
-    return {unit: tuple(sorted(spans)) for unit, spans in found.items()}
+    return found
 
 
 def _fits(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> bool:

@@ -226,15 +226,22 @@ def route(
     return candidates
 
 
+def _newer(story: timeline.Timeline, article: int) -> frozenset[int]:
+    """The articles dated after ``article`` (none when it has no date)."""
+    told = story.dates[article]
+    if told is None:
+        return frozenset()
+    return frozenset(a for a, d in enumerate(story.dates) if d is not None and d > told)
+
+
 def happened(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     """Whether a newer article reports forecast ``index`` as done: a sentence, not a
     quotation, that holds most of the forecast's concepts and tells them as fact (not in the
     future tense, not as a possibility, not as an intention reported with "would")."""
     sentence = corpus.sentences[index]
-    told = story.dates[sentence.article]
-    if told is None:
+    newer = _newer(story, sentence.article)
+    if not newer:
         return False
-    newer = {a for a, d in enumerate(story.dates) if d is not None and d > told}
     wanted, event = set(sentence.terms), _event(sentence.text)
     return any(
         s.article in newer
@@ -255,10 +262,9 @@ def echoed(corpus: Corpus, story: timeline.Timeline, index: int) -> bool:
     mostly current news or the past that cue words sent to the outlook ("the leaders met
     Tuesday to discuss…"), so it stays for the outlook alone."""
     sentence = corpus.sentences[index]
-    told = story.dates[sentence.article]
-    if told is None:
+    newer = _newer(story, sentence.article)
+    if not newer:
         return False
-    newer = {a for a, d in enumerate(story.dates) if d is not None and d > told}
     return any(
         s.article in newer
         and not story.times[j].future
