@@ -484,10 +484,10 @@ def content_share(item: Sentence, other: Sentence, story: Context, main: bool = 
     that ``other`` also uses; with ``main``, of its main clause's words that are not names
     ("A committee approved the bill", not "…that unions oppose")."""
     mine = _content(item.text, main)
-    total = sum(_weight(t, story) for t in mine)
+    total = math.fsum(_weight(t, story) for t in mine)  # exact, whatever the set order
     if not total:
         return 1.0
-    return sum(_weight(t, story) for t in mine.intersection(other.terms)) / total
+    return math.fsum(_weight(t, story) for t in mine.intersection(other.terms)) / total
 
 
 @lru_cache(maxsize=50_000)

@@ -55,7 +55,7 @@ def headline(
             shared = title_terms & lede_terms
             if not found or len(shared) < max(TITLE_MIN_SHARED, share * len(title_terms)):
                 continue
-            value = sum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
+            value = math.fsum(weight.get(t, 0.0) for t in shared) / math.sqrt(len(title_terms))
             key = (-value, rank, found)
             best = key if best is None or key < best else best
         if best is not None:
@@ -230,7 +230,7 @@ def _best(text: str, weight: dict[str, float]) -> tuple[Key, str] | None:
         for e in range(max(k + 1, s + HEADLINE_MIN_WORDS), last + 1):
             if _complete(raw, low, s, k, e):
                 terms = _terms(text[found[s].start() : found[e - 1].end()]) - _time_terms()
-                value = sum(weight.get(t, 0.0) for t in terms)
+                value = math.fsum(weight.get(t, 0.0) for t in terms)
                 key = (-value, -len(terms), e - s, s, e)
                 best = key if best is None or key < best else best
     if best is None:

@@ -77,7 +77,7 @@ def weights(corpus: Corpus) -> dict[str, float]:
 
 def coverage(sentence: Sentence, weight: dict[str, float]) -> float:
     """How much of the story's important concepts a sentence covers."""
-    return sum(weight.get(t, 0.0) for t in set(sentence.terms))
+    return math.fsum(weight.get(t, 0.0) for t in set(sentence.terms))  # exact: any order
 
 
 def newest_articles(dates: Sequence[dt.date | None]) -> frozenset[int]:
