@@ -128,6 +128,8 @@ def test_routing_by_time(text: str, section: str) -> None:
         ("A year ago the union struck for two months.", "background"),
         ("Output fell sharply in August.", "known"),  # 3 months before: this year's news
         ("The chairman said the company nearly failed in 2024.", "known"),  # said now: news
+        ("Crime fell 4 percent in 2025, the police reported.", "known"),  # figures released now
+        ("The latest figures show that crime fell in 2025.", "known"),
     ],
 )
 def test_what_a_story_told_over_years_dates_long_before_its_own_article_is_background(
