@@ -228,8 +228,9 @@ def _best(text: str, weight: dict[str, float]) -> tuple[Key, str] | None:
             continue
         if not (first[:1].isupper() or first[:1].isdigit() or low[s] in ("the", "a", "an")):
             continue  # a subject starts with a name, a figure or an article
-        if participle(low, s) or low[s] in JOINS:
-            continue  # "Weakened by a cold yet animated": a phrase before the subject; "But …"
+        if participle(low, s) or low[s] in JOINS | DEMONSTRATIVES:
+            continue  # "Weakened by a cold yet animated": a phrase before the subject; "But …";
+            # "That man, James Kopp, has…" points back at a sentence the headline lacks
         last = min(len(raw), s + HEADLINE_MAX_WORDS)
         for e in range(max(k + 1, s + HEADLINE_MIN_WORDS), last + 1):
             if _complete(raw, low, s, k, e):
@@ -341,6 +342,7 @@ PLURALS = frozenset(
     "both several many few".split()
 )
 JOINS = frozenset("and or but nor".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
 
 
 def _plural(subject: list[str]) -> bool:
@@ -438,7 +440,11 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
     if not after or (after[:1].isupper() and low[e] not in TIME_STARTS) or after[:1].isdigit():
         return False  # inside a name or a figure: "met Libyan leader | Moammar Gadhafi"
     if low[e] == "of":  # "to identify more | of", "the fate | of", "a long night | of debate"
-        return low[e - 1] not in QUANTITIES and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
+        return (
+            low[e - 1] not in QUANTITIES
+            and not low[e - 1].endswith("ing")  # "a fax warning | of a pattern"
+            and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
+        )
     if low[e] == "that" and (low[e - 1] in CONTENT_NOUNS or {"so", "such"} & set(low[k:e])):
         return False  # "followed reports | that …", "had won so many victories | that …"
     if low[e] == "by" and low[e - 1].endswith("ed") and e - 1 != k:

@@ -208,6 +208,9 @@ LIST_RE = re.compile(rf"{_ITEM}(?:, {_ITEM}){{{LIST_ITEMS - 2},}},? and {_ITEM}"
 # two openers: "For the first time…" and "Now…" also open hard news (bench/editorial.py, read).
 ANECDOTE_OPENERS = ("When ", "Like ")
 READER_RE = re.compile(r"\byou(?:r|'ve|'re|'d|'ll|’ve|’re|’d|’ll)?\b", re.IGNORECASE)
+# A comparison with what the reader has not been told points back at an earlier sentence: "has
+# received five similar packages", "such threats" (not "such as", which lists).
+BACK_RE = re.compile(r"\b(?:similar|such(?! as\b))\b", re.IGNORECASE)
 
 
 def tells(text: str) -> bool:
@@ -216,4 +219,5 @@ def tells(text: str) -> bool:
         LIST_RE.search(text) is None
         and not text.lstrip().startswith(ANECDOTE_OPENERS)
         and READER_RE.search(text) is None
+        and BACK_RE.search(text) is None
     )

@@ -76,6 +76,9 @@ def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) ->
         ("Riverside city council approved the tram extension on Friday, by 31 votes to 12.", True),
         ("Mayor Ann Lee, Carla Ruiz and John Smith met the harbour board on Monday.", True),
         ("Oslo, Bergen, Tromso and Stavanger received the highest rank in the survey.", False),
+        ("The Courier has received five similar packages this year, its editor said.", False),
+        ("The port faces such threats every winter, the harbour master said on Monday.", False),
+        ("Ports such as Oslo and Bergen closed on Monday as the storm reached the coast.", True),
         ("The minister, in a speech on Monday, scolded Acme, Borex, Civil and Dorn Motors.", False),
         ("When other children were playing football, Maria Lopez was reading timetables.", False),
         ("Like many towns on the coast, Port Ellis will have extra lifeguards this summer.", False),
@@ -199,6 +202,15 @@ def test_a_sentence_with_no_clause_that_reads_as_a_headline_gives_none(sentence:
             None,
         ),
         ("But many councillors were already angry at the mayor.", None),  # starts on "But"
+        (  # "warning | of": the participle's phrase has only begun
+            "The Harbour Board sent a fax to the Courier warning of a pattern of attacks on "
+            "fishing boats in the bay.",
+            "The Harbour Board sent a fax",
+        ),
+        (  # "That man" points back at a sentence the headline does not carry
+            "That man, Jon Berg, has taken part in protests at the harbour for ten years.",
+            None,
+        ),
         (  # "tied | to a fence": a second verb that has only begun its phrase
             "Three days earlier, Mayor Ann Lee was beaten and tied to the wooden fence of a "
             "field beside the harbour road by two men who have not been found.",
