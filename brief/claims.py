@@ -4,9 +4,12 @@ Another outlet's sentence states an item's claim (``agree``) when it gives every
 item, both affirm or both deny, they do not name different actors first, a quote quotes the same
 words, and it *holds* the item (``holds``): every name the item gives (people, organisations,
 places), the item's main verb, and at least half of the item's content counted by rarity in the
-story. An outlet is cited for an item only when its sentence agrees with the item
-(select.groups, pipeline); sentences about the same fact that give other figures are the
-versions of "Where sources differ" (``differ``).
+story. A word the other sentence puts in the item's word's place counts as held
+(``substitutes``: "operators of critical …" / "operators of key …"). An outlet is cited for an
+item only when its sentence agrees with the item (select.groups, pipeline), or, worded too
+differently to be grouped, agrees and tells the claim in the clauses holding its words
+(``told``); sentences about the same fact that give other figures are the versions of "Where
+sources differ" (``differ``).
 """
 
 from __future__ import annotations
