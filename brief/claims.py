@@ -550,8 +550,8 @@ def substitutes(item: str, other: str) -> frozenset[str]:
 def _substitutes(item: str, other: str) -> frozenset[str]:
     stops = segment.stop_words()
     mine, theirs = _slots(item, stops), _slots(other, stops)
-    item_stems = {stem for stem, _ in mine}
-    other_stems = {stem for stem, _ in theirs}
+    item_stems = set(segment.terms(segment.words(item)))
+    other_stems = set(segment.terms(segment.words(other)))
     verb = _predicate(item)
     frames: dict[tuple[str, ...], set[str]] = {}
     for stem, frame in theirs:
