@@ -1,7 +1,7 @@
 """Articles -> sentences with offsets, words and terms; no downloaded NLTK data, ever.
 
-Two stages, run one after the other by ``corpus``: ``cut`` segments an article (sentence texts
-and offsets), then ``vectorise`` finds the words and terms of all its sentences at once.
+Two stages, run one after the other by ``corpus``: ``cut`` segments an article (its sentences'
+texts and offsets), then ``vectorise`` finds the words and terms of those sentences.
 Sentences come from the Punkt algorithm run with parameters we ship (a news abbreviation list
 and common sentence starters) instead of the ``punkt_tab`` model, which these machines cannot
 download: brief.punkt makes NLTK's decisions without its per-token objects, and
@@ -186,7 +186,7 @@ def _learn(tokens: Sequence[str]) -> list[str | None]:
 
 
 # The words WORD_RE finds, matched from a table of ASCII letters and digits instead of Unicode
-# categories: about 40% faster. The same words in any text whose other characters are ASCII or
+# categories: 30-40% faster. The same words in any text whose other characters are ASCII or
 # among TABLE_SAFE: ’ joins as WORD_RE's does; the rest are neither word characters nor joiners
 # (quotes, including those clean.py makes of TeX's `` and '', dashes, the ellipsis, the
 # no-break space). Most news holds no other; a text that does (é, Chinese) takes WORD_RE.
@@ -197,7 +197,7 @@ Cut = list[tuple[int, int, int, str]]  # (paragraph, start, end, text) of each s
 
 def cut(article: Article) -> Cut:
     """Segmentation: (paragraph, start, end, text) of each sentence of ``article``, in order,
-    offsets into ``article.text``. A span without words is dropped later (``sentences``)."""
+    offsets into ``article.text``. A span without words is dropped later (``records``)."""
     found: Cut = []
     text = article.text
     for p, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -321,10 +321,10 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def article_sentences(article: Article, index: int) -> list[Sentence]:
     """The sentences of ``article``, the ``index``-th of its corpus: ``cut``, then ``vectorise``."""
     found = cut(article)
-    return sentences(index, found, vectorise([c[3] for c in found]))
+    return records(index, found, vectorise([c[3] for c in found]))
 
 
-def sentences(index: int, found: Cut, vectors: Vectors) -> list[Sentence]:
+def records(index: int, found: Cut, vectors: Vectors) -> list[Sentence]:
     """Records of one article's cut sentences and their vectors; a span without words (a lone
     mark, a run of dashes) is no sentence, and takes no position."""
     made = []
@@ -347,5 +347,5 @@ def corpus(articles: Sequence[Article]) -> Corpus:
     vectors = [vectorise([c[3] for c in found]) for found in cuts]
     made: list[Sentence] = []
     for i, (found, v) in enumerate(zip(cuts, vectors, strict=True)):
-        made.extend(sentences(i, found, v))
+        made.extend(records(i, found, v))
     return Corpus(articles=tuple(articles), sentences=tuple(made))
