@@ -1,7 +1,7 @@
 """Editorial judgement on DUC 2004 and DUC 2006: the lede, the headline, section routing.
 
-usage: python bench/judgement.py [--sets duc2004,duc2006] [--clusters N]
-       python bench/judgement.py --sample N     # sentences to label, to bench/scratch/
+usage: python bench/judgement.py [--sets duc2004,duc2006] [--clusters N] [--routing-only] [-v]
+       python bench/judgement.py --sample N [--seed S]   # N per set to label, to bench/scratch/
 
 For each data set (read where it lies, never copied) it builds the standard brief of every
 cluster (``brief build <cluster>/docs``, in-process) and reports:
@@ -40,6 +40,9 @@ LABELS = ROOT / "bench" / "labels" / "routing.tsv"
 # Labelled blind after the routing rules were written, to check them on sentences they were
 # not written from (bench/labels/README.md).
 HOLDOUT = ROOT / "bench" / "labels" / "routing-holdout.tsv"
+# A third draw (seed "route2"), labelled blind after the second round of rules was final.
+HOLDOUT2 = ROOT / "bench" / "labels" / "routing-holdout2.tsv"
+LABEL_FILES = (LABELS, HOLDOUT, HOLDOUT2)
 RESULTS = ROOT / "bench" / "results" / "judgement.md"
 SHARED = ROOT.parent / "shared" / "bench"
 SETS = {"duc2004": 100, "duc2006": 250}  # data set -> ROUGE length cut
@@ -187,30 +190,39 @@ def routing(names: list[str], limit: int | None, path: Path = LABELS) -> dict[st
     return {"total": total, "right": right, "old": old, "confusion": confusion}
 
 
-def sample(n: int) -> None:
-    """Sentences to label: eligible, not quotations, spread evenly over clusters."""
+def sample(n: int, names: list[str], seed: str = "") -> None:
+    """``n`` sentences of each data set to label: eligible, not quotations, none labelled
+    already (in any labels file), spread evenly over its clusters. ``seed`` draws another
+    sample (the first draws used none)."""
     from brief import select, speakers, timeline
 
-    pool = [(name, c) for name in SETS for c in clusters(data_dir(name), None)]
-    per = -(-n // len(pool))
+    done = {k for path in LABEL_FILES for k in labels(path)}
     rows = []
-    for name, cluster in pool:
-        corpus = corpus_of(cluster)
-        story = timeline.story(corpus)
-        ok = [
-            i
-            for i, s in enumerate(corpus.sentences)
-            if select.eligible(s)
-            and speakers.speaker(corpus, i) is None
-            and not s.text.lstrip().startswith(("“", '"'))
-        ]
-        for i in sorted(random.Random(f"{cluster.name}").sample(ok, min(per, len(ok)))):
-            s = corpus.sentences[i]
-            told = story.dates[s.article]
-            rows.append(
-                f"{key(cluster.name, s.text)}\t{name}/{cluster.name}\t{story.start}..{story.now}"
-                f"\t{told}\t{' '.join(s.text.split())}"
-            )
+    for name in names:
+        pool = clusters(data_dir(name), None)
+        per = -(-n // len(pool))
+        drawn = []
+        for cluster in pool:
+            corpus = corpus_of(cluster)
+            story = timeline.story(corpus)
+            ok = [
+                i
+                for i, s in enumerate(corpus.sentences)
+                if select.eligible(s)
+                and speakers.speaker(corpus, i) is None
+                and not s.text.lstrip().startswith(("“", '"'))
+                and key(cluster.name, s.text) not in done
+            ]
+            rng = random.Random(f"{seed}{cluster.name}")
+            for i in sorted(rng.sample(ok, min(per, len(ok)))):
+                s = corpus.sentences[i]
+                where = f"{name}/{cluster.name}\t{story.start}..{story.now}"
+                drawn.append(
+                    f"{key(cluster.name, s.text)}\t{where}\t{story.dates[s.article]}"
+                    f"\t{' '.join(s.text.split())}"
+                )
+        keep = sorted(random.Random(f"{seed}{name}").sample(range(len(drawn)), min(n, len(drawn))))
+        rows += [drawn[k] for k in keep]
     SCRATCH.mkdir(parents=True, exist_ok=True)
     (SCRATCH / "tolabel.tsv").write_text("\n".join(rows) + "\n")
     print(f"{len(rows)} sentences in {SCRATCH / 'tolabel.tsv'}")
@@ -250,12 +262,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--clusters", type=int, help="only the first N clusters of each set")
-    ap.add_argument("--sample", type=int, help="write N sentences to label, then stop")
+    ap.add_argument("--sample", type=int, help="write N sentences of each set to label, then stop")
+    ap.add_argument("--seed", default="", help="with --sample: draw another sample")
     ap.add_argument("--routing-only", action="store_true")
     ap.add_argument("-v", action="store_true", help="print each misrouted sentence")
     args = ap.parse_args()
     if args.sample:
-        sample(args.sample)
+        sample(args.sample, args.sets.split(","), args.seed)
         return
     names = args.sets.split(",")
     lines = ["# Editorial judgement (bench/judgement.py)", ""]
@@ -276,7 +289,7 @@ def main() -> None:
                 f"{statistics.mean(got['lengths']):.1f} / {max(got['lengths'])} | {over} |"
             )
             print(lines[-1], flush=True)
-    for title, path in (("labelled", LABELS), ("held-out", HOLDOUT)):
+    for title, path in (("labelled", LABELS), ("held-out", HOLDOUT), ("second held-out", HOLDOUT2)):
         lines += routing_table(title, path, names, args.clusters)
     text = "\n".join(lines) + "\n"
     print(text)

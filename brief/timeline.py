@@ -165,8 +165,8 @@ HISTORY_RE = re.compile(
 GENERIC_RE = re.compile(
     r"(?i)\b(?:routinely|usually|typically|generally|often|always|tends? to|every (?:year|day|"
     r"week|month)|each (?:year|day)|annually|the leading|most common|is known|are known|"
-    r"(?:is|are|lies) (?:about |some |nearly )?[\d,.]+ (?:kilometers|kilometres|miles|km)"
-    r"(?: \([^)]*\))? (?:north|south|east|west)(?:east|west)?|"
+    r"(?:is|are|lies) (?:(?:about |some |nearly )?[\d,.]+ (?:kilometers|kilometres|miles|km)"
+    r"(?: \([^)]*\))? )?(?:north|south|east|west)(?:east|west)? of|"
     r"has (?:about|some|nearly|more than) [\d,]+ (?:people|residents|inhabitants))\b(?!-)"
 )
 PROGRESSIVE_RE = re.compile(r"(?i)\b(?:is|are) \w+ing\b")

@@ -121,6 +121,28 @@ def test_routing_by_time(text: str, section: str) -> None:
     assert sections.kind(s, story.times[-1], story) == section  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("The company had made a record profit in 2024.", "background"),  # 1 1/2 years before
+        ("A year ago the union struck for two months.", "background"),
+        ("Output fell sharply in August.", "known"),  # 3 months before: this year's news
+        ("The chairman said the company nearly failed in 2024.", "known"),  # said now: news
+        ("Crime fell 4 percent in 2025, the police reported.", "known"),  # figures released now
+        ("The latest figures show that crime fell in 2025.", "known"),
+    ],
+)
+def test_what_a_story_told_over_years_dates_long_before_its_own_article_is_background(
+    text: str, section: str
+) -> None:
+    """A story whose articles span years has old times inside its window: a time over half a
+    year before the sentence's own article is that article's background, unless someone said
+    it."""
+    corpus, story = dated(("2023-05-02", "The union voted to strike."), ("2026-11-20", text))
+    s = corpus.sentences[-1]  # type: ignore[attr-defined]
+    assert sections.kind(s, story.times[-1], story) == section  # type: ignore[attr-defined]
+
+
 def test_a_forecast_whose_day_has_passed_is_stale() -> None:
     corpus, story = dated(
         ("2026-11-10", "The new terminal is set to open on Friday."),

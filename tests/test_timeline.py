@@ -143,6 +143,8 @@ def test_modal_words_that_report_the_present_forecast_nothing(text: str) -> None
         ("While still a student, she founded a choir.", True, False),
         ("Ferries routinely cross the strait in an hour.", False, True),
         ("The town is 40 kilometers (25 miles) east of the capital.", False, True),
+        ("The depot is south of the old town, near the ring road.", False, True),
+        ("The storm is moving east of the islands.", False, False),  # under way: news
         ("Floods are the leading cause of crop losses in the valley.", False, True),
         ("Floods are destroying crops in the valley.", False, False),
         ("Farmers said floods usually come in spring.", False, False),  # told: news
