@@ -4,9 +4,12 @@ Another outlet's sentence states an item's claim (``agree``) when it gives every
 item, both affirm or both deny, they do not name different actors first, a quote quotes the same
 words, and it *holds* the item (``holds``): every name the item gives (people, organisations,
 places), the item's main verb, and at least half of the item's content counted by rarity in the
-story. An outlet is cited for an item only when its sentence agrees with the item
-(select.groups, pipeline); sentences about the same fact that give other figures are the
-versions of "Where sources differ" (``differ``).
+story. A word the other sentence puts in the item's word's place counts as held
+(``substitutes``: "operators of critical …" / "operators of key …"). An outlet is cited for an
+item only when its sentence agrees with the item (select.groups, pipeline), or, worded too
+differently to be grouped, agrees and tells the claim in the clauses holding its words
+(``told``); sentences about the same fact that give other figures are the versions of "Where
+sources differ" (``differ``).
 """
 
 from __future__ import annotations
@@ -479,15 +482,21 @@ def _weight(term: str, story: Context) -> float:
     return math.log(1 + story.articles / max(1, story.spread.get(term, 1)))
 
 
-def content_share(item: Sentence, other: Sentence, story: Context, main: bool = False) -> float:
+def content_share(
+    item: Sentence, other: Sentence, story: Context, main: bool = False, swaps: bool = False
+) -> float:
     """Share of the item's content stems, each weighted by its rarity in the story (idf),
     that ``other`` also uses; with ``main``, of its main clause's words that are not names
-    ("A committee approved the bill", not "…that unions oppose")."""
+    ("A committee approved the bill", not "…that unions oppose"); with ``swaps``, a word
+    ``other`` replaces by its own in the same place counts as used (``substitutes``)."""
     mine = _content(item.text, main)
     total = math.fsum(_weight(t, story) for t in mine)  # exact, whatever the set order
     if not total:
         return 1.0
-    return math.fsum(_weight(t, story) for t in mine.intersection(other.terms)) / total
+    held = mine.intersection(other.terms)
+    if swaps:
+        held |= mine.intersection(substitutes(item.text, other.text))
+    return math.fsum(_weight(t, story) for t in held) / total
 
 
 @lru_cache(maxsize=50_000)
@@ -510,10 +519,91 @@ def holds(item: Sentence, other: Sentence, story: Context) -> bool:
     said = verb is None or verb in {_stem(w) for w in other.words if not w.endswith("ly")}
     return (
         all(_holds_name(run, other, story) for run in entities(item, story.names))
-        and (said or (own and content_share(item, other, story, main=True) >= HOLD_SHARE))
-        and content_share(item, other, story) >= HOLD_SHARE
+        and (said or (own and content_share(item, other, story, True, True) >= HOLD_SHARE))
+        and content_share(item, other, story, swaps=True) >= HOLD_SHARE
     )
 
 
 def _stem(word: str) -> str:
     return segment.stem(word.lower())
+
+
+# ---------------------------------------------------------------------------------------------
+# Other words for the same thing, read from the two sentences themselves.
+
+# A word stands in another's place when the same two words stand just before both, or just
+# after both ("operators of critical …" / "operators of key …"; "… infrastructure from
+# purchasing" / "… infrastructure from buying"). Two words: one neighbour alone ("the ___") is
+# shared by any two nouns.
+FRAME = 2
+
+
+def substitutes(item: str, other: str) -> frozenset[str]:
+    """The item's content stems that ``other`` words its own way: in the same place (the same
+    FRAME words just before, or just after, one of them a content word) ``other`` has a content
+    word the item lacks, and the item's word is nowhere in ``other``. The item's main verb is
+    never one (rule 6 reads it literally), nor a name or a figure."""
+    return _substitutes(item, other)
+
+
+@lru_cache(maxsize=50_000)
+def _substitutes(item: str, other: str) -> frozenset[str]:
+    stops = segment.stop_words()
+    mine, theirs = _slots(item, stops), _slots(other, stops)
+    item_stems = set(segment.terms(segment.words(item)))
+    other_stems = set(segment.terms(segment.words(other)))
+    verb = _predicate(item)
+    frames: dict[tuple[str, ...], set[str]] = {}
+    for stem, frame in theirs:
+        if stem not in item_stems:
+            frames.setdefault(frame, set()).add(stem)
+    return frozenset(
+        stem for stem, frame in mine if stem != verb and stem not in other_stems and frame in frames
+    )
+
+
+def _slots(text: str, stops: Collection[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(stem, frame) for each lower-case content word of ``text``: the FRAME words before it
+    and the FRAME words after it, each side kept when one of its words is a content word."""
+    words = [w.lower() for w in segment.words(text)]
+    raw = segment.words(text)
+    found = []
+    for i, word in enumerate(words):
+        if not raw[i].isalpha() or not raw[i][:1].islower() or word in stops:
+            continue
+        before, after = tuple(words[max(0, i - FRAME) : i]), tuple(words[i + 1 : i + 1 + FRAME])
+        for side, frame in (("<", before), (">", after)):
+            if len(frame) == FRAME and any(w.isalpha() and w not in stops for w in frame):
+                found.append((_stem(word), (side, *frame)))
+    return found
+
+
+# Where a clause ends and the next begins: a comma, semicolon or colon, or a conjunction that
+# opens one ("… said that A and that B", "… rose after Beijing banned …").
+CLAUSE_RE = re.compile(
+    r"[,;:]\s+|\s+(?=(?:and|but|while|after|because|although|though|whereas|as)\s)", re.I
+)
+
+
+def told(item: Sentence, other: Sentence, story: Context) -> bool:
+    """``other`` tells the item's claim in the clauses that hold its words, not only uses them
+    in a sentence about something else: from the first clause of ``other`` with one of the
+    item's words (names aside: rule 5 finds them anywhere) to the last, the item holds
+    HOLD_SHARE of the content by rarity, words ``other`` puts in the item's words' places
+    included. "… said that Micron had failed its review and that it would block operators of
+    key infrastructure from buying from the company" tells "China has banned the operators of
+    critical infrastructure from purchasing chips made by Micron" in its last clause."""
+    mine = set(item.terms) | substitutes(other.text, item.text)
+    parts = [p for p in CLAUSE_RE.split(other.text) if p.strip()]
+    common = [bool(_plain_terms(p) & mine) for p in parts]
+    if not any(common):
+        return False
+    first, last = common.index(True), len(common) - common[::-1].index(True)
+    terms = set(segment.terms(segment.words(" ".join(parts[first:last]))))
+    total = math.fsum(_weight(t, story) for t in terms)
+    return math.fsum(_weight(t, story) for t in terms & mine) >= HOLD_SHARE * total
+
+
+def _plain_terms(text: str) -> set[str]:
+    """The stems of a text's lower-case words (not its names)."""
+    return set(segment.terms([w for w in segment.words(text) if w[:1].islower()]))
