@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import claims, pipeline, segment
+from brief import claims, figures, pipeline, segment
 from brief.config import Settings
 from brief.models import Article, Sentence
 from tests.conftest import article
@@ -33,7 +33,7 @@ def sentence(text: str) -> Sentence:
     ],
 )
 def test_figures_are_normalised(text: str, values: set[float]) -> None:
-    assert claims.figures(text) == values
+    assert figures.numbers(text) == values
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_a_brief_cites_only_outlets_that_give_the_same_toll() -> None:
     for section in made.sections:
         for item in section.items:
             for support in item.support:
-                assert claims.figures(support.sentence) >= claims.figures(item.text)
+                assert figures.numbers(support.sentence) >= figures.numbers(item.text)
 
 
 def one(text: str) -> Sentence:
@@ -226,7 +226,7 @@ def test_the_old_side_of_a_change_is_no_rival_count() -> None:
     toll = one("Floods killed 247 people in the east of the country on Friday.")
     other = one("Floods killed 213 people in the east of the country on Friday.")
     assert claims.differ(toll, other)
-    assert claims.counts(one("The toll rose to 260 people, up from 231 people.")) == {
+    assert figures.counts(one("The toll rose to 260 people, up from 231 people.")) == {
         "peopl": frozenset({260.0})
     }
 
