@@ -294,19 +294,22 @@ def startup_imports() -> float:
     return best
 
 
-def sentence_spans(paths: list[str]) -> int:
-    """Read, clean and split into sentences, without each sentence's words and terms."""
+def segmented(paths: list[str]) -> list[Any]:
+    """Stage 1: read, clean and segment (each sentence's text and offsets: ``segment.cut``)."""
     from brief import ingest, segment
 
-    n = 0
-    for article in ingest.read(paths):
-        for start, end in segment.paragraphs(article.text):
-            n += len(list(segment.spans(article.text[start:end])))
-    return n
+    return [segment.cut(article) for article in ingest.read(paths)]
 
 
-# Rounds of the front-end runs, interleaved (floor, brief, spans) so that a change in the
-# machine's load falls on all three; the fastest of each is kept, by wall clock and by CPU time
+def vectorised(cuts: list[Any]) -> list[Any]:
+    """Stage 2: the words and terms of every sentence (``segment.vectorise``), from stage 1."""
+    from brief import segment
+
+    return [segment.vectorise([c[3] for c in found]) for found in cuts]
+
+
+# Rounds of the front-end runs, interleaved (floor, stages, whole) so that a change in the
+# machine's load falls on all; the fastest of each is kept, by wall clock and by CPU time
 # (process time: what the run itself cost, whatever else the shared cores were doing).
 FRONT_ROUNDS = 5
 
@@ -324,15 +327,19 @@ def interleaved(fns: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, flo
 
 
 def front() -> str:
-    """The front end against its floor at 30k sentences, and the start-up of `brief build`."""
+    """The front end against its floor at 30k sentences, stage by stage, and the start-up of
+    `brief build`. ``segment.corpus`` runs the same stages in the same order, then makes the
+    Sentence records: the whole is the two stages and the records."""
     from brief import ingest, segment
 
     paths = inputs(FRONT_SENTENCES, sentence_counts(files()))
+    cuts = segmented(paths)
     got = interleaved(
         {
             "floor": lambda: regex_floor(paths),
-            "brief": lambda: segment.corpus(ingest.read(paths)),
-            "spans": lambda: sentence_spans(paths),
+            "segment": lambda: segmented(paths),
+            "vectorise": lambda: vectorised(cuts),
+            "whole": lambda: segment.corpus(ingest.read(paths)),
         }
     )
     n = len(segment.corpus(ingest.read(paths)).sentences)
@@ -351,13 +358,14 @@ def front() -> str:
             "|---|---|---|---|",
             row(f"regex floor: read + split at [.!?], {regex_floor(paths):,} pieces", "floor"),
             row(
-                f"brief: read + clean + segment (words, terms), {n:,} sentences",
-                "brief",
+                f"1. read + clean + segment (texts, offsets), {sum(map(len, cuts)):,} spans",
+                "segment",
                 f"×{FRONT_RATIO:g}",
             ),
+            row("2. vectorise: words and terms of those spans", "vectorise"),
             row(
-                f"of which read + clean + sentence spans alone, {sentence_spans(paths):,} spans",
-                "spans",
+                f"whole: `segment.corpus(ingest.read(...))` (1 + 2 + records), {n:,} sentences",
+                "whole",
             ),
             f"| `brief build seeds`: imports (`-X importtime`) | {imports:.2f} | "
             f"×{imports / STARTUP_S:.1f} of the bound | {STARTUP_S} s |",

@@ -4,9 +4,12 @@ Another outlet's sentence states an item's claim (``agree``) when it gives every
 item, both affirm or both deny, they do not name different actors first, a quote quotes the same
 words, and it *holds* the item (``holds``): every name the item gives (people, organisations,
 places), the item's main verb, and at least half of the item's content counted by rarity in the
-story. An outlet is cited for an item only when its sentence agrees with the item
-(select.groups, pipeline); sentences about the same fact that give other figures are the
-versions of "Where sources differ" (``differ``).
+story. A word the other sentence puts in the item's word's place counts as held
+(``substitutes``: "operators of critical …" / "operators of key …"). An outlet is cited for an
+item only when its sentence agrees with the item (select.groups, pipeline), or, worded too
+differently to be grouped, agrees and tells the claim in the clauses holding its words
+(``told``); sentences about the same fact that give other figures are the versions of "Where
+sources differ" (``differ``).
 """
 
 from __future__ import annotations
@@ -14,28 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from brief import segment, timeline
+from brief import figures, segment, timeline
 from brief.models import Corpus, Sentence
 
-# "one" is left out: it is as often a pronoun ("one of the victims") as a count.
-NUMBER_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-    if w != "_"
-} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-FIGURE_RE = re.compile(
-    r"(?<![\w.,-])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b"
-    r"(?:\s*(" + "|".join(SCALES) + r")\b)?",
-    re.IGNORECASE,
-)
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE
 )
@@ -45,28 +33,11 @@ CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December".split()
 )
-# Whole numbers in this range are read as years when versions are compared.
-YEARS = (1900, 2100)
-# What a figure counts is named within this many characters after it ("27 of its 29 North
-# American assembly plants": the first content word, "North", stands for the thing counted).
-UNIT_REACH = 40
 MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # The shorter quotation's words must be this share of the longer one's: room for a dropped
 # word or an outlet's [bracketed] edit, none for a different quotation (chosen by reading the
 # cross-outlet quote pairs of the seeds and of DUC 2004 cluster briefs).
 SAME_QUOTE = 0.8
-
-
-def figures(text: str) -> frozenset[float]:
-    """The numbers a sentence states, normalised: "7,000" = "7000", "two" = "2",
-    "$1.2 billion" = "1.2 billion dollars"."""
-    return frozenset(_value(match) for match in FIGURE_RE.finditer(text))
-
-
-def _value(match: re.Match[str]) -> float:
-    token = match.group(1).lower().replace(",", "")
-    value = NUMBER_WORDS[token] if token in NUMBER_WORDS else float(token)
-    return value * SCALES[match.group(2).lower()] if match.group(2) else value
 
 
 def negated(text: str) -> bool:
@@ -151,7 +122,7 @@ def agree(item: Sentence, other: Sentence, story: Context) -> bool:
     polarity, the same actor, the same quotation, and it holds the item's names, main verb and
     rare words (``holds``)."""
     return (
-        figures(item.text) <= figures(other.text)
+        figures.numbers(item.text) <= figures.numbers(other.text)
         and negated(item.text) == negated(other.text)
         and same_actor(item, other, story.names)
         and _same_quotation(item.text, other.text)
@@ -215,7 +186,7 @@ def restates(a: Sentence, b: Sentence, story: Context) -> bool:
     figures aside: one claim,
     told with other numbers ("killed 60 people" / "killed 65 people"), not two claims that
     happen to count the same thing ("the coalition won 34 percent" / "she won 3 percent")."""
-    bare_a, bare_b = _blanked(a, FIGURE_RE), _blanked(b, FIGURE_RE)
+    bare_a, bare_b = _blanked(a, figures.FIGURE_RE), _blanked(b, figures.FIGURE_RE)
     return (holds(bare_a, bare_b, story) or holds(bare_b, bare_a, story)) and min(
         content_share(bare_a, bare_b, story), content_share(bare_b, bare_a, story)
     ) >= HOLD_SHARE
@@ -236,78 +207,15 @@ def _timeless(sentence: Sentence) -> Sentence:
     return replace(sentence, text=text, words=words, terms=segment.terms(words))
 
 
-def _years(values: frozenset[float]) -> frozenset[float]:
-    return frozenset(v for v in values if v.is_integer() and YEARS[0] <= v <= YEARS[1])
-
-
-# "reduced from 10 acres", "up from 231": a figure after "from" is the value before a change,
-# which every outlet reporting the change may give or leave out; it is never a rival count.
-CHANGE_FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|some\s+|\$)?$", re.I)
-CHANGE_REACH = 20
-
-
-def counts(sentence: Sentence) -> dict[str, frozenset[float]]:
-    """What each figure counts, by the first content word after it: "killed 60 people" ->
-    {"peopl": {60}}, "27 of 29 plants" -> {"plant": {27, 29}}. Years count nothing, and
-    neither does the old side of a change ("cut from 10 acres to three": only the three)."""
-    found: dict[str, set[float]] = {}
-    for unit, value, _ in _counted(sentence.text):
-        found.setdefault(unit, set()).add(value)
-    return {unit: frozenset(values) for unit, values in found.items()}
-
-
-def ranges(sentence: Sentence) -> dict[str, tuple[tuple[float, float], ...]]:
-    """What each figure counts (as counts) with the values it allows: itself, or up to it
-    after a ceiling ("under four hours")."""
-    found: dict[str, set[tuple[float, float]]] = {}
-    for unit, value, ceiling in _counted(sentence.text):
-        found.setdefault(unit, set()).add((-math.inf, value) if ceiling else (value, value))
-    return {unit: tuple(sorted(spans)) for unit, spans in found.items()}
-
-
-# A figure after one of these words is a ceiling, not a count: "under four hours" holds 3 hours
-# 50 minutes, so two outlets giving them do not disagree; "fewer than 50" against 65 do. A floor
-# ("at least 12 dead", "more than 40") is the count known at the time, kept as a figure: a newer
-# "at least 40" updates it, and both are versions (the toll tests).
-UPPER_RE = re.compile(
-    r"\b(?:under|less than|fewer than|below|up to|at most|no more than|not more than)\s+(?:\$)?$",
-    re.I,
-)
-BOUND_REACH = 25
-
-
-def _counted(text: str) -> list[tuple[str, float, bool]]:
-    """(unit stem, value, after a ceiling) for each figure of ``text`` that counts something."""
-    stops = segment.stop_words()
-    found: list[tuple[str, float, bool]] = []
-    for match in FIGURE_RE.finditer(text):
-        value = _value(match)
-        if value.is_integer() and YEARS[0] <= value <= YEARS[1]:
-            continue
-        if CHANGE_FROM_RE.search(text[max(0, match.start() - CHANGE_REACH) : match.start()]):
-            continue
-        for word in segment.WORD_RE.findall(text[match.end() : match.end() + UNIT_REACH]):
-            lowered = word.lower()
-            if word.isalpha() and lowered not in stops and lowered not in SCALES:
-                ceiling = UPPER_RE.search(text[max(0, match.start() - BOUND_REACH) : match.start()])
-                found.append((segment.stem(lowered), value, ceiling is not None))
-                break
-    return found
-
-
-def _fits(a: Sequence[tuple[float, float]], b: Sequence[tuple[float, float]]) -> bool:
-    """Every value ``a`` gives is allowed by one that ``b`` gives."""
-    return all(any(lo <= hi2 and lo2 <= hi for lo2, hi2 in b) for lo, hi in a)
-
-
 def differ(a: Sentence, b: Sentence, known: Collection[str] = ()) -> bool:
     """True when ``a`` and ``b`` state one fact (the caller knows they share its words) with
     other figures: they count the same thing ("people", "plants") with numbers that cannot
     both be true ("under four hours" and "3 hours, 50 minutes" can), name no place or party
     the other lacks (else they are two events), and agree otherwise."""
-    ra, rb = ranges(a), ranges(b)
+    ra, rb = figures.ranges(a), figures.ranges(b)
     other_count = any(
-        not (_fits(ra[u], rb[u]) or _fits(rb[u], ra[u])) for u in ra.keys() & rb.keys()
+        not (figures.fits(ra[u], rb[u]) or figures.fits(rb[u], ra[u]))
+        for u in ra.keys() & rb.keys()
     )
     na, nb = _names_in(a), _names_in(b)
     return (
@@ -479,15 +387,21 @@ def _weight(term: str, story: Context) -> float:
     return math.log(1 + story.articles / max(1, story.spread.get(term, 1)))
 
 
-def content_share(item: Sentence, other: Sentence, story: Context, main: bool = False) -> float:
+def content_share(
+    item: Sentence, other: Sentence, story: Context, main: bool = False, swaps: bool = False
+) -> float:
     """Share of the item's content stems, each weighted by its rarity in the story (idf),
     that ``other`` also uses; with ``main``, of its main clause's words that are not names
-    ("A committee approved the bill", not "…that unions oppose")."""
+    ("A committee approved the bill", not "…that unions oppose"); with ``swaps``, a word
+    ``other`` replaces by its own in the same place counts as used (``substitutes``)."""
     mine = _content(item.text, main)
     total = math.fsum(_weight(t, story) for t in mine)  # exact, whatever the set order
     if not total:
         return 1.0
-    return math.fsum(_weight(t, story) for t in mine.intersection(other.terms)) / total
+    held = mine.intersection(other.terms)
+    if swaps:
+        held |= mine.intersection(substitutes(item.text, other.text))
+    return math.fsum(_weight(t, story) for t in held) / total
 
 
 @lru_cache(maxsize=50_000)
@@ -510,10 +424,91 @@ def holds(item: Sentence, other: Sentence, story: Context) -> bool:
     said = verb is None or verb in {_stem(w) for w in other.words if not w.endswith("ly")}
     return (
         all(_holds_name(run, other, story) for run in entities(item, story.names))
-        and (said or (own and content_share(item, other, story, main=True) >= HOLD_SHARE))
-        and content_share(item, other, story) >= HOLD_SHARE
+        and (said or (own and content_share(item, other, story, True, True) >= HOLD_SHARE))
+        and content_share(item, other, story, swaps=True) >= HOLD_SHARE
     )
 
 
 def _stem(word: str) -> str:
     return segment.stem(word.lower())
+
+
+# ---------------------------------------------------------------------------------------------
+# Other words for the same thing, read from the two sentences themselves.
+
+# A word stands in another's place when the same two words stand just before both, or just
+# after both ("operators of critical …" / "operators of key …"; "… infrastructure from
+# purchasing" / "… infrastructure from buying"). Two words: one neighbour alone ("the ___") is
+# shared by any two nouns.
+FRAME = 2
+
+
+def substitutes(item: str, other: str) -> frozenset[str]:
+    """The item's content stems that ``other`` words its own way: in the same place (the same
+    FRAME words just before, or just after, one of them a content word) ``other`` has a content
+    word the item lacks, and the item's word is nowhere in ``other``. The item's main verb is
+    never one (rule 6 reads it literally), nor a name or a figure."""
+    return _substitutes(item, other)
+
+
+@lru_cache(maxsize=50_000)
+def _substitutes(item: str, other: str) -> frozenset[str]:
+    stops = segment.stop_words()
+    mine, theirs = _slots(item, stops), _slots(other, stops)
+    item_stems = set(segment.terms(segment.words(item)))
+    other_stems = set(segment.terms(segment.words(other)))
+    verb = _predicate(item)
+    frames: dict[tuple[str, ...], set[str]] = {}
+    for stem, frame in theirs:
+        if stem not in item_stems:
+            frames.setdefault(frame, set()).add(stem)
+    return frozenset(
+        stem for stem, frame in mine if stem != verb and stem not in other_stems and frame in frames
+    )
+
+
+def _slots(text: str, stops: Collection[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(stem, frame) for each lower-case content word of ``text``: the FRAME words before it
+    and the FRAME words after it, each side kept when one of its words is a content word."""
+    words = [w.lower() for w in segment.words(text)]
+    raw = segment.words(text)
+    found = []
+    for i, word in enumerate(words):
+        if not raw[i].isalpha() or not raw[i][:1].islower() or word in stops:
+            continue
+        before, after = tuple(words[max(0, i - FRAME) : i]), tuple(words[i + 1 : i + 1 + FRAME])
+        for side, frame in (("<", before), (">", after)):
+            if len(frame) == FRAME and any(w.isalpha() and w not in stops for w in frame):
+                found.append((_stem(word), (side, *frame)))
+    return found
+
+
+# Where a clause ends and the next begins: a comma, semicolon or colon, or a conjunction that
+# opens one ("… said that A and that B", "… rose after Beijing banned …").
+CLAUSE_RE = re.compile(
+    r"[,;:]\s+|\s+(?=(?:and|but|while|after|because|although|though|whereas|as)\s)", re.I
+)
+
+
+def told(item: Sentence, other: Sentence, story: Context) -> bool:
+    """``other`` tells the item's claim in the clauses that hold its words, not only uses them
+    in a sentence about something else: from the first clause of ``other`` with one of the
+    item's words (names aside: rule 5 finds them anywhere) to the last, the item holds
+    HOLD_SHARE of the content by rarity, words ``other`` puts in the item's words' places
+    included. "… said that Micron had failed its review and that it would block operators of
+    key infrastructure from buying from the company" tells "China has banned the operators of
+    critical infrastructure from purchasing chips made by Micron" in its last clause."""
+    mine = set(item.terms) | substitutes(other.text, item.text)
+    parts = [p for p in CLAUSE_RE.split(other.text) if p.strip()]
+    common = [bool(_plain_terms(p) & mine) for p in parts]
+    if not any(common):
+        return False
+    first, last = common.index(True), len(common) - common[::-1].index(True)
+    terms = set(segment.terms(segment.words(" ".join(parts[first:last]))))
+    total = math.fsum(_weight(t, story) for t in terms)
+    return math.fsum(_weight(t, story) for t in terms & mine) >= HOLD_SHARE * total
+
+
+def _plain_terms(text: str) -> set[str]:
+    """The stems of a text's lower-case words (not its names)."""
+    return set(segment.terms([w for w in segment.words(text) if w[:1].islower()]))

@@ -171,7 +171,11 @@ BAD_END = (
     PHRASE_START
     | CLAUSE_OPENERS
     | DETERMINERS
-    | (AUXILIARIES - NEEDS_OBJECT - {"won", "lost", "fell", "rose", "left", "came", "went"})
+    | (
+        AUXILIARIES
+        - NEEDS_OBJECT
+        - {"won", "lost", "fell", "rose", "left", "came", "went", "died", "fled"}
+    )
     | frozenset(
         "a an and or nor but to not no his her our my your up about than very more most its "
         "be been being able unable likely unlikely due ready poised comparable similar equal "
@@ -224,8 +228,9 @@ def _best(text: str, weight: dict[str, float]) -> tuple[Key, str] | None:
             continue
         if not (first[:1].isupper() or first[:1].isdigit() or low[s] in ("the", "a", "an")):
             continue  # a subject starts with a name, a figure or an article
-        if participle(low, s):
-            continue  # "Weakened by a cold yet animated": a phrase before the subject
+        if participle(low, s) or low[s] in JOINS | DEMONSTRATIVES:
+            continue  # "Weakened by a cold yet animated": a phrase before the subject; "But …";
+            # "That man, James Kopp, has…" points back at a sentence the headline lacks
         last = min(len(raw), s + HEADLINE_MAX_WORDS)
         for e in range(max(k + 1, s + HEADLINE_MIN_WORDS), last + 1):
             if _complete(raw, low, s, k, e):
@@ -301,15 +306,17 @@ def _main_verbs(
     the first verb that is surely one."""
     found: list[int] = []
     commas = 0
-    relative = False
+    relative = told = False  # inside a relative clause; it has had its verb
     for i in range(s, min(len(raw), s + reach)):
         if i > s and raw[i - 1].endswith(","):
             commas += 1
-            relative = False
+            relative = relative and not told  # "a move that, because of …, could tie": open
+        if relative and not commas % 2:
+            told = told or _verb(raw, low, i)
         if relative or commas % 2:
             continue
         if (low[i] in RELATIVE_STARTS or low[i] in CLAUSE_OPENERS) and i > s:
-            relative = True  # "Gingrich, who orchestrated …," "a party that swiftly turned"
+            relative, told = True, False  # "Gingrich, who orchestrated …,", "a party that turned"
         elif low[i] in SUBORDINATORS and i > s:
             return found
         elif i > s and _verb(raw, low, i):
@@ -317,10 +324,41 @@ def _main_verbs(
                 if found and PRONOUNS & set(low[found[-1] + 1 : i]):
                     return found  # "defied orders and quashed rumors he is ill"
                 return [i]  # "currents associated with El Nino are": a participle before it
+            if _present(low, i) and _plural(low[s:i]):
+                continue  # "the 10 board members": a plural subject takes no "-s" verb
+            if low[i] in AUXILIARIES or low[i].endswith("ed"):
+                # "the board members on Wednesday left": an "-s" word before a past tense with
+                # nothing joining them was a noun ("members approved and signs" joins two verbs)
+                found = [f for f in found if not _present(low, f) or JOINS & set(low[f:i])]
             found.append(i)
             if low[i] in AUXILIARIES:
                 return found
     return found
+
+
+# A subject with a count of more than one is plural ("10 members", "two companies").
+PLURALS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozens hundreds thousands "
+    "both several many few".split()
+)
+JOINS = frozenset("and or but nor".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
+
+
+def _plural(subject: list[str]) -> bool:
+    """A count of more than one ("10", "1,000", "two"; not a year such as "1998")."""
+    return any(
+        w in PLURALS or (w.replace(",", "").isdigit() and w != "1" and not YEAR_RE.match(w))
+        for w in subject
+    )
+
+
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d$")
+
+
+def _present(low: list[str], i: int) -> bool:
+    """A present tense in "-s" ("claims", "members"): the verb form a plural noun shares."""
+    return low[i].endswith("s") and low[i] not in AUXILIARIES
 
 
 def _verb(raw: list[str], low: list[str], i: int) -> bool:
@@ -402,7 +440,11 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
     if not after or (after[:1].isupper() and low[e] not in TIME_STARTS) or after[:1].isdigit():
         return False  # inside a name or a figure: "met Libyan leader | Moammar Gadhafi"
     if low[e] == "of":  # "to identify more | of", "the fate | of", "a long night | of debate"
-        return low[e - 1] not in QUANTITIES and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
+        return (
+            low[e - 1] not in QUANTITIES
+            and not low[e - 1].endswith("ing")  # "a fax warning | of a pattern"
+            and not {"a", "an", "the"} & set(low[e - 3 : e - 1])
+        )
     if low[e] == "that" and (low[e - 1] in CONTENT_NOUNS or {"so", "such"} & set(low[k:e])):
         return False  # "followed reports | that …", "had won so many victories | that …"
     if low[e] == "by" and low[e - 1].endswith("ed") and e - 1 != k:
@@ -410,8 +452,10 @@ def _complete(raw: list[str], low: list[str], s: int, k: int, e: int) -> bool:
     j = next((j for j in range(e, len(low)) if low[j] not in TIME_WORDS | {"on"}), e)
     if low[j] == "to" and low[tail - 1] in NEEDS_OBJECT | {"forced", "allowed"} and tail > k:
         return False  # "asked states (Monday) | to …", "urged Congress | to act"
-    if e - 1 in verbs[1:] and low[e] in PHRASE_START | {"to"}:
-        return False  # "remained in jail and adhered | to"
+    if low[e] in PHRASE_START | {"to"} and (
+        e - 1 in verbs[1:] or (low[e - 1].endswith("ed") and low[e - 2] in JOINS)
+    ):
+        return False  # "remained in jail and adhered | to", "was beaten and tied | to"
     if low[e - 1].endswith("ing") or (e - 2 >= s and low[e - 2] in ("so", "too")):
         return False  # "accounts belonging | to", "the call was so hard | to bear"
     return low[e] in PHRASE_START | SUBORDINATORS | TIME_STARTS | {"to", "or", "nor"}

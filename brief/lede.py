@@ -51,7 +51,8 @@ INTRODUCERS = frozenset(
 AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might shall should must does do did "
     "said says say told tells won lost took made gave went came left fell rose hit began "
-    "struck met sent got held led ran saw set shot sought spent stood thought told wrote".split()
+    "struck met sent got held led ran saw set shot sought spent stood thought told wrote "
+    "died fled".split()  # "died" and "fled" are too short for the "-ed" test (finite)
 )
 NAME_RE = re.compile(r"[A-Z]")
 PHRASE_START = frozenset(
@@ -164,20 +165,36 @@ def finite(token: str, before: str) -> bool:
 def candidates(
     corpus: Corpus, dates: Sequence[dt.date | None], weight: dict[str, float]
 ) -> list[int]:
-    """Openers with a named subject, best first: the newest articles' before the others,
-    each by the concepts they cover (ties: article, position)."""
+    """Sentences a headline may be cut from, best first: openers with a named subject, the
+    newest articles' before the others, then any other stated sentence (a story's openers
+    may all be too long in the subject for a headline: "Matthew Shepard, the gay student who
+    was beaten …, was mourned"); each tier by the concepts it covers (ties: article, position)."""
     recent = newest_articles(dates)
     found = [
-        (s.article not in recent, -coverage(s, weight), s.article, s.position, i)
+        (
+            not (opener(s) and named_subject(s.text)),
+            s.article not in recent,
+            -coverage(s, weight),
+            s.article,
+            s.position,
+            i,
+        )
         for i, s in enumerate(corpus.sentences)
-        if opener(s) and named_subject(s.text)
+        if _stated(s.text)
     ]
     return [i for *_, i in sorted(found)[:CANDIDATES]]
 
 
-# Lede candidates a headline may fall back on. DUC stories have 5 to 24; the clause chosen
-# was at rank 14 at most. A cap keeps a story of thousands of articles from reading them all.
+# Sentences a headline may fall back on. DUC stories have 5 to 24 openers with a named subject;
+# the clause chosen was at rank 14 at most. A cap keeps a story of thousands of articles from
+# reading them all.
 CANDIDATES = 30
+
+
+def _stated(text: str) -> bool:
+    """Told by the writer: not a quotation, not a question."""
+    text = text.lstrip()
+    return not text.startswith(("“", '"', "‘", "'")) and not text.rstrip("”\"' ").endswith("?")
 
 
 # A sentence that lists this many capitalised items ("Volvo, Mitsubishi, Kia and Subaru", six
@@ -191,6 +208,9 @@ LIST_RE = re.compile(rf"{_ITEM}(?:, {_ITEM}){{{LIST_ITEMS - 2},}},? and {_ITEM}"
 # two openers: "For the first time…" and "Now…" also open hard news (bench/editorial.py, read).
 ANECDOTE_OPENERS = ("When ", "Like ")
 READER_RE = re.compile(r"\byou(?:r|'ve|'re|'d|'ll|’ve|’re|’d|’ll)?\b", re.IGNORECASE)
+# A comparison with what the reader has not been told points back at an earlier sentence: "has
+# received five similar packages", "such threats" (not "such as", which lists).
+BACK_RE = re.compile(r"\b(?:similar|such(?! as\b))\b", re.IGNORECASE)
 
 
 def tells(text: str) -> bool:
@@ -199,4 +219,5 @@ def tells(text: str) -> bool:
         LIST_RE.search(text) is None
         and not text.lstrip().startswith(ANECDOTE_OPENERS)
         and READER_RE.search(text) is None
+        and BACK_RE.search(text) is None
     )

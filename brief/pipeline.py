@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from brief import claims, lede, sections, segment, select, timeline
+from brief import claims, lede, sections, segment, select, standalone, timeline
 from brief import headline as headlines
 from brief import scoring as score
 from brief.config import Settings
@@ -74,14 +74,41 @@ def _nothing_to_state(corpus: Corpus, groups: Sequence[Group], settings: Setting
 
 
 def _item(corpus: Corpus, pick: sections.Pick, known: claims.Context) -> Item:
-    """The pick's shown sentence, cited with every member that states its claim (claims.agree)."""
+    """The pick's shown sentence, cited with every member that states its claim (claims.agree)
+    and with each other outlet whose sentence states it in other words (``_restated``)."""
     shown = corpus.sentences[pick.group.members[0]]
-    support = tuple(
-        Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
+    members = [
+        m
         for m in pick.group.members
         if m == pick.group.members[0] or claims.agree(shown, corpus.sentences[m], known)
+    ]
+    members += _restated(corpus, shown, {corpus.sentences[m].article for m in members}, known)
+    support = tuple(
+        Support(source=corpus.sentences[m].article + 1, sentence=corpus.sentences[m].text)
+        for m in members
     )
     return Item(text=support[0].sentence, speaker=pick.speaker, support=support)
+
+
+def _restated(corpus: Corpus, shown: Sentence, cited: set[int], known: claims.Context) -> list[int]:
+    """For each outlet not cited yet, its first sentence that states the shown item's claim
+    (claims.agree) though too differently worded to be grouped with it (select.groups reads
+    shared words): "… would block operators of key infrastructure from buying from the
+    company" for "… banned the operators of critical information infrastructure from
+    purchasing chips made by Micron"."""
+    found: dict[int, int] = {}
+    for i, other in enumerate(corpus.sentences):
+        if other.article in cited or other.article in found or not select.eligible(other):
+            continue
+        if not standalone.news(corpus.articles[other.article]) or standalone.listed(corpus, i):
+            continue  # an editorial or a dated list is never cited (sections.candidates)
+        if (
+            claims.agree(shown, other, known)
+            and claims.told(shown, other, known)
+            and not claims.differ(shown, other, known.names)
+        ):
+            found[other.article] = i
+    return list(found.values())
 
 
 def sources(articles: Sequence[Article]) -> tuple[Source, ...]:

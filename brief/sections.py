@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import claims, lede, segment, select, speakers, standalone, timeline, versions
+from brief import figures, lede, segment, select, speakers, standalone, timeline, versions
 from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes", "differ")
@@ -395,7 +395,7 @@ def informative(corpus: Corpus, quotes: Sequence[Pick]) -> list[Pick]:
         concepts = len(set(segment.terms(segment.words(quoted))) & story)
         value = (
             min(concepts, QUOTE_FULL)
-            + (1 if claims.figures(quoted) else 0)
+            + (1 if figures.numbers(quoted) else 0)
             + (1 if STANCE_RE.search(quoted) else 0)
         )
         if value >= QUOTE_MIN_VALUE:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import claims, pipeline, segment
+from brief import claims, figures, pipeline, segment
 from brief.config import Settings
 from brief.models import Article, Sentence
 from tests.conftest import article
@@ -33,7 +33,7 @@ def sentence(text: str) -> Sentence:
     ],
 )
 def test_figures_are_normalised(text: str, values: set[float]) -> None:
-    assert claims.figures(text) == values
+    assert figures.numbers(text) == values
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_a_brief_cites_only_outlets_that_give_the_same_toll() -> None:
     for section in made.sections:
         for item in section.items:
             for support in item.support:
-                assert claims.figures(support.sentence) >= claims.figures(item.text)
+                assert figures.numbers(support.sentence) >= figures.numbers(item.text)
 
 
 def one(text: str) -> Sentence:
@@ -226,7 +226,7 @@ def test_the_old_side_of_a_change_is_no_rival_count() -> None:
     toll = one("Floods killed 247 people in the east of the country on Friday.")
     other = one("Floods killed 213 people in the east of the country on Friday.")
     assert claims.differ(toll, other)
-    assert claims.counts(one("The toll rose to 260 people, up from 231 people.")) == {
+    assert figures.counts(one("The toll rose to 260 people, up from 231 people.")) == {
         "peopl": frozenset({260.0})
     }
 
@@ -297,3 +297,90 @@ def test_every_sentence_states_its_own_claim(words: list[str]) -> None:
     corpus = segment.corpus([article(text), article(text)])
     firsts = {s.article: s for s in reversed(corpus.sentences)}
     assert claims.agree(firsts[0], firsts[1], claims.context(corpus))
+
+
+# A story of a ban, told by three outlets: two in the same words, one in its own (a compound
+# sentence, other words in the same places: "key" for "critical", "buying" for "purchasing").
+BAN = "Varnia has banned the operators of critical ferry lines from purchasing fuel made by Nordol."
+OWN_WORDS = (
+    "The transport ministry said that Nordol had failed its safety audit and that Varnia would "
+    "block operators of key ferry lines from buying from the company."
+)
+BAN_STORY = (
+    "Ferry crews in Varnia said the ban would hit the northern routes first.",
+    "Nordol said it regretted the ban and would appeal.",
+)
+
+
+def test_a_word_in_the_same_place_is_the_outlets_own_word_for_it() -> None:
+    assert claims.substitutes(BAN, OWN_WORDS) == {"critic", "purchas"}
+    # one neighbour is not a place: "the ___" is shared by any two nouns
+    assert claims.substitutes("The mayor left.", "The council left.") == frozenset()
+    # the main verb is read literally (rule 6), never swapped
+    assert (
+        claims.substitutes(
+            "Shares of ferry firms rose sharply on Monday.", "Shares of ferry firms fell sharply."
+        )
+        == frozenset()
+    )
+
+
+def ban_brief(own_words: str, ban: str = BAN) -> list[list[int]]:
+    """The sources cited for each item of a brief of the ban story (``ban`` told by outlets 1
+    and 2), ``own_words`` as outlet 3."""
+    arts = [
+        article(ban, BAN_STORY[0]),
+        article(ban.replace("Varnia has", "Varnia on Monday"), BAN_STORY[1]),
+        article(own_words, "Shipowners met the ministry about the routes."),
+    ]
+    made = pipeline.brief(arts, Settings(), "2026-11-21")
+    return [
+        [s.source for s in item.support]
+        for section in made.sections
+        for item in section.items
+        if item.text.startswith("Varnia")
+    ]
+
+
+def test_an_outlet_that_words_the_claim_its_own_way_is_cited() -> None:
+    (cited,) = ban_brief(OWN_WORDS)
+    assert sorted(cited) == [1, 2, 3]
+    twelve = BAN.replace("critical", "12 critical")
+    (cited,) = ban_brief(OWN_WORDS.replace("key", "12 key"), twelve)
+    assert sorted(cited) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("look_alike", "ban"),
+    [
+        # another figure
+        (OWN_WORDS.replace("key", "14 key"), BAN.replace("critical", "12 critical")),
+        (OWN_WORDS.replace("Varnia would", "Ostland would"), BAN),  # another actor
+        (OWN_WORDS.replace("would block", "would not block"), BAN),  # the other polarity
+        # another claim about the same firm
+        (OWN_WORDS.replace("failed its safety audit and that Varnia", "passed its audit"), BAN),
+    ],
+)
+def test_a_look_alike_in_other_words_is_not_cited(look_alike: str, ban: str) -> None:
+    (cited,) = ban_brief(look_alike, ban)
+    assert sorted(cited) == [1, 2]
+
+
+def test_a_claim_told_in_one_clause_of_a_longer_sentence() -> None:
+    # "ban" is the story's own verb: most of its articles use it
+    arts = [article(BAN), *(article(text) for text in BAN_STORY), article(OWN_WORDS)]
+    corpus = segment.corpus(arts)
+    story = claims.context(corpus)
+    ban, *_, own = corpus.sentences
+    assert claims.agree(ban, own, story) and claims.told(ban, own, story)
+    # the same words spread over a sentence about something else tell no claim
+    about = segment.corpus(
+        [
+            article(BAN),
+            article(
+                "Nordol, the fuel supplier, said its profits doubled after operators of critical "
+                "ferry lines in Varnia cut their timetables."
+            ),
+        ]
+    )
+    assert not claims.told(*about.sentences, claims.context(about))

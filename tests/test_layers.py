@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "brief.vectors",
         "brief.deliver",
     ),
-    ("brief.timeline",),  # dates and times of articles and sentences: text and dates only
+    ("brief.timeline", "brief.figures"),  # dates and times of sentences; the figures they give
     ("brief.select", "brief.speakers", "brief.lede", "brief.standalone", "brief.claims"),
     ("brief.versions", "brief.headline"),  # sources differ; the headline states the lede
     ("brief.scoring",),  # the registry and every scorer under it

@@ -76,6 +76,9 @@ def test_a_lede_has_a_named_subject_and_a_finite_verb(text: str, named: bool) ->
         ("Riverside city council approved the tram extension on Friday, by 31 votes to 12.", True),
         ("Mayor Ann Lee, Carla Ruiz and John Smith met the harbour board on Monday.", True),
         ("Oslo, Bergen, Tromso and Stavanger received the highest rank in the survey.", False),
+        ("The Courier has received five similar packages this year, its editor said.", False),
+        ("The port faces such threats every winter, the harbour master said on Monday.", False),
+        ("Ports such as Oslo and Bergen closed on Monday as the storm reached the coast.", True),
         ("The minister, in a speech on Monday, scolded Acme, Borex, Civil and Dorn Motors.", False),
         ("When other children were playing football, Maria Lopez was reading timetables.", False),
         ("Like many towns on the coast, Port Ellis will have extra lifeguards this summer.", False),
@@ -179,6 +182,60 @@ def test_without_titles_the_headline_is_a_clause_of_the_lede(sentence: str, expe
 )
 def test_a_sentence_with_no_clause_that_reads_as_a_headline_gives_none(sentence: str) -> None:
     assert headline.best_span(sentence, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # "members" after a count is a plural noun, not a verb in "-s": no subject-verb span
+            "Struggling to avoid a deadlock, the 10 Harbour Board members on Wednesday left open "
+            "the question of whether to close the port for the whole of the winter season.",
+            None,
+        ),
+        (  # ... and before a past tense with nothing joining them, a noun too
+            "The Harbour Board members on Wednesday voted to close the port for the winter.",
+            "The Harbour Board members on Wednesday voted to close the port for the winter",
+        ),
+        (  # a relative clause keeps its verb past an aside: "could tie" is not the main verb
+            "A move that, because of the Harbour Party's shrunken majority, could tie the "
+            "council in knots for a year.",
+            None,
+        ),
+        ("But many councillors were already angry at the mayor.", None),  # starts on "But"
+        (  # "warning | of": the participle's phrase has only begun
+            "The Harbour Board sent a fax to the Courier warning of a pattern of attacks on "
+            "fishing boats in the bay.",
+            "The Harbour Board sent a fax",
+        ),
+        (  # "That man" points back at a sentence the headline does not carry
+            "That man, Jon Berg, has taken part in protests at the harbour for ten years.",
+            None,
+        ),
+        (  # "tied | to a fence": a second verb that has only begun its phrase
+            "Three days earlier, Mayor Ann Lee was beaten and tied to the wooden fence of a "
+            "field beside the harbour road by two men who have not been found.",
+            "Mayor Ann Lee was beaten",
+        ),
+    ],
+)
+def test_a_headline_s_verb_agrees_and_its_clauses_are_whole(
+    sentence: str, expected: str | None
+) -> None:
+    assert headline.best_span(sentence, {}) == expected
+
+
+def test_with_no_clause_in_any_opener_a_later_sentence_heads_the_brief() -> None:
+    """Never a verbless phrase: when every opener's subject is too long for a headline, a
+    clause of a later sentence that tells the lede's event heads the brief."""
+    text = (
+        "Mayor Ann Lee, the harbour town's first mayor, who led the city for a decade and "
+        "oversaw the rebuilding of its port, was mourned at her funeral on Friday by 1,000 "
+        "people.\n\nThe service was held in the church where she was married.\n\n"
+        "It was a cold and windy day.\n\nThe choir sang her favourite hymns.\n\n"
+        "Mayor Ann Lee died on Monday at the age of 81."
+    )
+    title = build(Article(text=text, published="2026-11-18")).title  # type: ignore[attr-defined]
+    assert title == "Mayor Ann Lee died on Monday at the age of 81"
 
 
 @pytest.mark.parametrize(

@@ -151,3 +151,35 @@ def test_terms_keep_an_empty_stem_as_before() -> None:
     assert "" in expected
     assert segment.terms(tokens) == expected
     assert segment.terms(tokens) == expected  # the second time, from what was remembered
+
+
+# Texts vectorise() may take TABLE_WORD_RE for (ASCII and TABLE_SAFE), and texts that must take
+# WORD_RE (é, Chinese among them).
+TABLE_TEXT = st.text(alphabet=st.sampled_from([*"aZ9_'.-  \n,x", *segment.TABLE_SAFE]), max_size=40)
+ANY_TEXT = st.one_of(TABLE_TEXT, WORD_TEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANY_TEXT, max_size=5))
+def test_vectorise_finds_the_words_and_terms_of_each_text(texts: list[str]) -> None:
+    found, stems = segment.vectorise(texts)
+    assert found == [segment.words(t) for t in texts]
+    assert stems == [segment.terms(segment.words(t)) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TABLE_TEXT)
+def test_the_table_pattern_finds_the_same_words(text: str) -> None:
+    assert segment.TABLE_WORD_RE.findall(text) == list(segment.words(text))
+
+
+def test_corpus_is_each_article_cut_then_vectorised() -> None:
+    articles = [
+        article("“Chips,” he said. The U.S. ban — announced Jan. 5 — stands.", "Owners wait."),
+        article("--", "Café owners’ review. 中国。"),
+    ]
+    made = segment.corpus(articles)
+    expected = [s for i, a in enumerate(articles) for s in segment.article_sentences(a, i)]
+    assert list(made.sentences) == expected
+    assert [s.text for s in expected if s.article == 1] == ["Café owners’ review.", "中国。"]
+    assert all(s.words == segment.words(s.text) for s in made.sentences)
