@@ -43,6 +43,8 @@ HOLDOUT = ROOT / "bench" / "labels" / "routing-holdout.tsv"
 # A third draw (seed "route2"), labelled blind after the second round of rules was final.
 HOLDOUT2 = ROOT / "bench" / "labels" / "routing-holdout2.tsv"
 LABEL_FILES = (LABELS, HOLDOUT, HOLDOUT2)
+# Training labels for the learned router (bench/fit_routing.py): never evaluated on here.
+TRAIN = ROOT / "bench" / "labels" / "routing-train.tsv"
 RESULTS = ROOT / "bench" / "results" / "judgement.md"
 SHARED = ROOT.parent / "shared" / "bench"
 SETS = {"duc2004": 100, "duc2006": 250}  # data set -> ROUGE length cut
@@ -192,11 +194,11 @@ def routing(names: list[str], limit: int | None, path: Path = LABELS) -> dict[st
 
 def sample(n: int, names: list[str], seed: str = "") -> None:
     """``n`` sentences of each data set to label: eligible, not quotations, none labelled
-    already (in any labels file), spread evenly over its clusters. ``seed`` draws another
-    sample (the first draws used none)."""
+    already (in any labels file, the training labels included), spread evenly over its
+    clusters. ``seed`` draws another sample (the first draws used none)."""
     from brief import select, speakers, timeline
 
-    done = {k for path in LABEL_FILES for k in labels(path)}
+    done = {k for path in (*LABEL_FILES, TRAIN) for k in labels(path)}
     rows = []
     for name in names:
         pool = clusters(data_dir(name), None)
