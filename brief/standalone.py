@@ -11,7 +11,7 @@ every outlet leans on its context is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from brief import segment
 from brief.models import Article, Corpus, Group, Sentence
@@ -26,7 +26,8 @@ LEANING_OPENERS = frozenset(
     "We Our Us I My You Your".split()
 )
 LEANING_PHRASES = re.compile(
-    r"^[\"'“‘(]*(?:in addition|as a result|at the same time|for example|for instance|in fact|"
+    r"^[\"'“‘(]*(?:in addition(?! to)|in response(?! to)|in any (?:event|case)|as a result|"
+    r"at the same time|for example|for instance|in fact|"
     r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
@@ -54,6 +55,18 @@ DEMONSTRATIVE_RE = re.compile(
 )
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
+THING_PRONOUN_RE = re.compile(r"\b(?:them|it)\b")
+# "made it clear that", "found it hard to": "it" that stands for what follows, not before.
+EXPLETIVE_RE = re.compile(
+    r"\s+(?:\w+\s+)?(?:to|that)\b|\s+(?:clear|easier|harder|easy|hard|"
+    r"difficult|possible|impossible|necessary|likely|unlikely)\b"
+)
+# A verb by its form or as one of the auxiliaries and irregular verbs news copy uses most.
+VERB_RE = re.compile(
+    r"^(?:is|was|were|are|be|been|has|had|have|will|would|could|can|may|might|must|should|did|"
+    r"does|do|[a-z]{2,}ed|said|says|told|tell|made|make|took|take|gave|give|kept|keep|left|"
+    r"leave|let|put|set|sent|send|brought|bring|saw|see|found|find|held|hold|sold|sell|got|get)$"
+)
 NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
 # "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
 ALSO_WITHIN = 5
@@ -67,8 +80,39 @@ TIMELINE_RE = re.compile(
 HEADER_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
+# "In an interview with the BBC, he stopped short…", "Soon afterward, his behavior improved":
+# a phrase before the main clause's subject, which the reader reads as if it opened the item.
+# The phrase opens with a preposition, a subordinator, an adverb or a participle (never the
+# subject itself: "Kopp, according to…"), and ends at its comma within OPENING_MAX_WORDS words.
+OPENING_RE = re.compile(
+    r"^\(?(?:(?:in|on|at|by|for|with|without|within|under|over|after|before|since|during|"
+    r"from|to|into|through|throughout|between|among|across|against|despite|following|like|"
+    r"unlike|amid|beyond|according|based|given|as|if|when|while|although|"
+    r"though|because|once|unless|until|whether|where|even|today|now|soon|later|earlier|"
+    r"recently|yesterday|tonight|last|next|[a-z]+ly|(?!(?:every|no|some|any)thing)[a-z]{3,}ing|"
+    r"[a-z]{3,}ed)"
+    r"\b[^,“”\"]*),\s+",
+    re.IGNORECASE,
+)
+OPENING_MAX_WORDS = 25  # a long phrase; past it, more likely a sentence and ", he said"
+# An opening clause has a subject of its own that "it" or "they" after it may point at ("If the
+# companies merge, it would…"); a phrase has none ("In the next century, it would…").
+CLAUSE_RE = re.compile(
+    r"^\W*(?:if|when|while|although|though|because|once|unless|until|whether|where|as|even|"
+    r"now that|given that)\b",
+    re.IGNORECASE,
+)
+PERSONAL = frozenset("he she his her him".split())
+# Pronouns and determiners that, as the main clause's subject, point at what came before.
+SUBJECT_LEANERS = frozenset(
+    "it its they their them he his him she her this these those such other another both each "
+    "we our us i my you your".split()
+)
+
+
 def stands_alone(sentence: Sentence) -> bool:
-    """False for sentences that lean on the one before: "But lately…", "These measures…"."""
+    """False for sentences that lean on the one before: "But lately…", "These measures…",
+    "In an interview on Monday, he stopped short…"."""
     text = sentence.text.lstrip()
     if text[:1] in QUOTES:
         return True  # a quotation opens as its speaker spoke
@@ -82,13 +126,77 @@ def stands_alone(sentence: Sentence) -> bool:
         or DEMONSTRATIVE_RE.search(text)
         or "also" in head
         or _unnamed_pronoun(text)
+        or _leaning_subject(text)
     )
 
 
+def subject_start(text: str) -> int:
+    """Where the main clause's subject begins: after an opening phrase and its comma, or 0."""
+    opening = OPENING_RE.match(text)
+    if (
+        text[:1] in QUOTES
+        or opening is None
+        or len(segment.words(opening.group(0))) > OPENING_MAX_WORDS
+    ):
+        return 0
+    return opening.end()
+
+
+def _leaning_subject(text: str) -> bool:
+    """The subject after an opening phrase is held to an opening word's rules: no pronoun the
+    phrase does not resolve, no "Other…", no "X also…"."""
+    start = subject_start(text)
+    if not start:
+        return False
+    opening, rest = text[:start], text[start:]
+    words = [w.lower() for w in segment.words(rest)]
+    if not words:
+        return False
+    if words[0] in SUBJECT_LEANERS and words[1:2] != ["as"]:  # "such as depression, …"
+        if words[0] in PERSONAL:
+            resolved = _names_person(opening)  # "When John Smith…, he"
+        else:
+            resolved = CLAUSE_RE.match(opening) is not None  # "If the firms merge, it…"
+        if not resolved:
+            return True
+    # "Although the allies want peace, they also oppose…": "also" adds to the clause before it
+    also = "also" in words[1:ALSO_WITHIN] and CLAUSE_RE.match(opening) is None
+    return bool(LEANING_PHRASES.match(rest) or REFERENCE_RE.match(rest) or also)
+
+
+def _names_person(text: str) -> bool:
+    """Whether ``text`` holds a full name that is no body's ("the British Broadcasting Corp.")."""
+    for name in NAMED_RE.finditer(text):
+        after = segment.words(text[name.end() :])[:1]
+        if not {*name.group(0).split(), *after} & BODY_WORDS:
+            return True
+    return False
+
+
 def _unnamed_pronoun(text: str) -> bool:
-    """ "him" or "her" with no full name before it in the sentence."""
+    """ "him" or "her" with no full name before it in the sentence; "them" or "it" as the object
+    of the first clause's verbs, where it cannot be the subject ("Dozens of police tried to
+    block them.": who?)."""
     pronoun = OBJECT_PRONOUN_RE.search(text)
-    return pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start())
+    if pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start()):
+        return True
+    start = subject_start(text)
+    thing = THING_PRONOUN_RE.search(text, start)
+    if thing is None or EXPLETIVE_RE.match(text, thing.end()):
+        return False
+    following = segment.words(text[thing.end() :])[:1]
+    if following and (VERB_RE.match(following[0]) or following[0].endswith("s")):
+        return False  # "The Navy said it needs…": the subject of a clause of its own
+    words = segment.words(text[start : thing.start()])
+    verbs = [k for k, w in enumerate(words) if VERB_RE.match(w)]
+    if not verbs or any(p in text[start : thing.start()] for p in ',;:(“"—'):
+        return False
+    between = words[verbs[0] :]
+    # nothing but verbs, "to" + a verb, "not" and adverbs between the subject and the pronoun
+    return all(
+        VERB_RE.match(w) or w in ("to", "not") or w.endswith("ly") or (k and between[k - 1] == "to")
+        for k, w in enumerate(between)
+    )
 
 
 def whole(sentence: Sentence) -> bool:
@@ -121,6 +229,29 @@ DEFINITE_RE = re.compile(
     r"(said|says|found|finds|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|"
     r"sets|left|leaves|met|meets|dealt|deals|calls|called|urged|urges))\b"
 )
+# "The source, who spoke on condition of anonymity, said…", "The Parliament meeting, expected to
+# last five days, is…", "The 25 mph test will…": a definite subject, its modifiers and its verb,
+# comma or dash, nothing after its noun that says which ("The report by the council…", "The
+# announcement, made by the regulator, …", "The unit, the National Task Force, …").
+SUBJECT_NP_RE = re.compile(
+    r"(?:The|This|That)\s+((?:[\w.’'-]+\s+){0,3}?)([a-z][\w-]+)(?=\s*,(?!\s+(?:the|a|an)\s|\s+[A-Z]|\s+\w+(?:ed|de|en)\s+by\s)|\s+(?:—|--|_)\s|\s+(?:is|was|"
+    r"were|are|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed|"
+    r"said|says|found|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|sets|left|"
+    r"leaves|met|meets|dealt|deals|calls|called)\b)"
+)
+# The opening phrase's last noun phrase: "Under the provision, approved by the department,".
+OPENING_NP_RE = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]+),\s+(?:[a-z]+ed\b[^,]*,\s+)?$"
+)
+# Standing bodies and offices a story's actors are: "The council voted…", "The mayor said…" read
+# as the story's own, where "The doctor injected the boy…" points at a man named before.
+ACTORS = frozenset(
+    "council court board committee mayor city state congress senate house legislature cabinet "
+    "army military president governor".split()
+)
+SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells)\b")
+CAPITAL_RE = re.compile(r"\b[A-Z]")
+STRICT = True
 # "The district's 18 middle schools…": a definite possessor opens the sentence.
 POSSESSIVE_RE = re.compile(r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]+)['’]s\s")
 # An act, a document, a statement or a body ("the report", "the decision", "the restriction",
@@ -184,6 +315,30 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
     match = DEFINITE_RE.match(text)
     if match is not None and (match.group(2) is None or abstract(match.group(1))):
         heads.append(match.group(1))
+    unseen: list[str] = []  # nouns that point back though their article never named them so
+    main = subject_start(text)
+    closing = OPENING_NP_RE.search(text, 0, main)
+    if closing is not None and abstract(closing.group(1)):
+        unseen.append(closing.group(1))  # "Under the provision, approved by…, officials may…"
+    for begin in {0, main}:
+        capital = text[:begin] + text[begin : begin + 1].upper() + text[begin + 1 :]
+        subject = SUBJECT_NP_RE.match(capital, begin)
+        modifiers = segment.words(subject.group(1)) if subject is not None else ("the",)
+        # "The Peace Now survey" says which; "The majority who die are…" is a clause
+        if (
+            subject is not None
+            and not CAPITAL_RE.search(subject.group(1))
+            and not any(m.lower() in FUNCTION_WORDS for m in modifiers)
+        ):
+            speaks = SPEAKS_RE.match(capital, subject.end()) is not None
+            if not speaks or abstract(subject.group(2)):  # "The board said…": an actor speaks
+                heads.append(subject.group(2))  # "The source, who spoke…" (met before)
+            if (
+                sentence.position > 0  # an article's first sentence introduces its own
+                and subject.group(2) not in INSTITUTIONS | ACTORS
+                and not speaks
+            ):
+                unseen.append(subject.group(2))  # "The doctor injected the boy…"
     quoted = [q.span() for q in QUOTED_RE.finditer(text)]
     for inner in INNER_RE.finditer(text):
         noun = inner.group(1)
@@ -200,6 +355,9 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
     if earlier and earlier[-1].text in shown:
         return False  # the brief shows the sentence before it: "the move" is the one just read
     met = [segment.terms(segment.words(t)) for t in shown]
+    for noun in unseen if STRICT else ():
+        if not any(segment.stem(noun) in terms for terms in met):
+            return True
     for noun in heads:
         head = segment.stem(noun)
         pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
@@ -320,12 +478,52 @@ CALENDAR = frozenset(
 )
 
 
+# "Tony Hall" is named once; "Hall said", "said Zha" alone elsewhere: a word that stands both
+# next to a given name and alone as a speaker is a person's name, though no title or
+# description marks it (the patterns above miss "The congressman, Tony Hall, D-Ohio" and a
+# family name written first, "Zha Jianguo").
+SPEAKS_ALONE_RE = re.compile(
+    r"(?:^|[^\w\s.-]\s*|\b(?!(?:the|a|an|this|that)\s)[a-z][\w-]*\s+)([A-Z][a-z]+)\s+(?:said|says|told|added|noted|argued)\b|"
+    r"\b(?:said|says|told)\s+([A-Z][a-z]+)\s*[,.;]"
+)
+# "in Madrid", "the Democrats": a place or a body, not a person, follows these.
+PLACE_WORDS = frozenset("the in at near into across outside inside throughout".split())
+# "Monsanto Co.", "Xinhua News Agency": a body's name, not a person's.
+BODY_WORDS = frozenset(
+    "Co Corp Inc Ltd Company Corporation News Agency University Party Group Bank Association "
+    "Council Institute Foundation Center Committee Airlines Times Post Press".split()
+)
+TITLE_WORDS = frozenset(TITLES[3:-1].split("|")) | {"Mr", "Mrs", "Ms"}
+# Words that open a sentence in capitals but are no name ("While Eberstadt counsels…"); a closed
+# list, as sumy's stop words hold "new" ("New York") and "will" ("Will Smith").
+FUNCTION_WORDS = frozenset(
+    "the a an in on at by for with from to of and or but nor so yet while when where whether if "
+    "as although though because since after before until unless once during under over about "
+    "against between into through without within despite like unlike than that this these "
+    "those there here he she it they we i you his her its their our my your also even only "
+    "then still however meanwhile instead thus according both each every all some any no not "
+    "many most more such other another what which who whom whose why how now today yesterday "
+    "based given following last next".split()
+)
+# Lower-case words inside names: "F.W. de Klerk", "Osama bin Laden" ("De Klerk's challenge"
+# opening a sentence names him by surname alone).
+PARTICLES = frozenset("de da di du van von der den al bin ben le la".split())
+
+
 def surnames(corpus: Corpus) -> frozenset[str]:
     """Surnames of the people the articles name in full ("Louis Farrakhan said")."""
     titled, *described = PERSON_RES
     texts = [a.text for a in corpus.articles]
     by_title = {m.group(1) for t in texts for m in titled.finditer(t)}
     by_role = {m.group(1) for t in texts for rx in described for m in rx.finditer(t)}
+    speaking = {
+        w
+        for s in corpus.sentences
+        for m in SPEAKS_ALONE_RE.finditer(s.text)
+        for w in m.groups()
+        if w
+    }
+    paired = {w for s in corpus.sentences for w in _paired(segment.words(s.text))}
     # A word also written in lower case ("house") is no name; nor, unless a title went before
     # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
     lower = {w for s in corpus.sentences for w in s.words if w.islower()}
@@ -335,25 +533,64 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for b, w in zip(s.words, s.words[1:], strict=False)
         if b.lower() in ("the", "a", "an")
     }
-    found = by_title | (by_role - after_the)
+    # a place or a body speaks too ("Madrid said", "Xinhua said"), but is written after a
+    # preposition of place or after "the" ("in Madrid", "the Democrats"), a person seldom
+    placed = (
+        {
+            w
+            for s in corpus.sentences
+            for b, w, a in zip(s.words, s.words[1:], [*s.words[2:], ""], strict=False)
+            if b.lower() in PLACE_WORDS and not _name_word(a)  # "at Brown University" is no place
+        }
+        | {
+            w
+            for s in corpus.sentences
+            for w, a in zip(s.words, s.words[1:], strict=False)
+            if a.rstrip(".") in BODY_WORDS
+        }
+    )
+    found = by_title | (by_role - after_the - placed) | (speaking & paired) - placed - TITLE_WORDS
     return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)
+    return re.sub(r"[’']s?$", "", word)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name: not "While" in "While Eberstadt
+    counsels…", nor "De" in "De Klerk's challenge"."""
+    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS | PARTICLES
+
+
+def _paired(words: Sequence[str]) -> set[str]:
+    """The words of ``words`` written next to another name word ("Tony Hall", "Zha Jianguo"),
+    a particle between them ("F.W. de Klerk", "Rancho La Puerta")."""
+    bare = [_bare(w) for w in words]
+    found: set[str] = set()
+    for k, word in enumerate(bare):
+        before = k - 1
+        while before > 0 and bare[before].lower() in PARTICLES:
+            before -= 1
+        if _name_word(word) and before >= 0 and _name_word(bare[before]) and before < k:
+            found.update((word, bare[before]))
+    return found
 
 
 def named_in_full(texts: Iterable[str]) -> frozenset[str]:
-    """Words that follow another capitalised word: "Farrakhan" in "Louis Farrakhan"."""
-    found: set[str] = set()
-    for text in texts:
-        words = [_bare(w) for w in segment.words(text)]
-        found.update(w for b, w in zip(["", *words], words, strict=False) if b[:1].isupper())
-    return frozenset(found)
+    """Words written next to another name word: "Farrakhan" in "Louis Farrakhan", "Zha" in
+    "Zha Jianguo"."""
+    return frozenset(w for text in texts for w in _paired(segment.words(text)))
 
 
 def unintroduced(text: str, people: Collection[str], introduced: Collection[str]) -> set[str]:
-    """The surnames ``text`` uses alone that neither it nor ``introduced`` names in full."""
+    """The surnames ``text`` uses alone, wherever they stand, that neither it nor
+    ``introduced`` names in full."""
     words = [_bare(w) for w in segment.words(text)]
-    alone = {w for b, w in zip(["", *words], words, strict=False) if not b[:1].isupper()}
+    # "the Clinton administration" names an institution by its head, not the person
+    alone = {
+        w
+        for b, w, a in zip(["", *words], words, [*words[1:], ""], strict=False)
+        if not (b.lower() == "the" and a[:1].islower())
+    }
     return (alone & set(people)) - named_in_full([text]) - set(introduced)
