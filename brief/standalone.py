@@ -11,7 +11,7 @@ every outlet leans on its context is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 
 from brief import segment
 from brief.models import Article, Corpus, Group, Sentence
@@ -29,6 +29,11 @@ LEANING_PHRASES = re.compile(
     r"^[\"'“‘(]*(?:in addition(?! to)|in response(?! to)|in any (?:event|case)|as a result|"
     r"at the same time|for example|for instance|in fact|"
     r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
+    # "Three others involved…", "The previous week, George…", "All of which will…"
+    r"(?:\w+\s+)?others\b|the (?:previous|following) (?:day|week|month|year)|all of which|"
+    # "Most expect it to…", "Some even think…": most of whom?
+    r"(?:most|some|many|few|several)\s+(?:even\s+|also\s+|still\s+)?(?:expect|think|say|"
+    r"believe|fear|hope|argue|worry|feel|want|agree|doubt|predict)\b|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
     r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
@@ -58,8 +63,8 @@ OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
 THING_PRONOUN_RE = re.compile(r"\b(?:them|it)\b")
 # "made it clear that", "found it hard to": "it" that stands for what follows, not before.
 EXPLETIVE_RE = re.compile(
-    r"\s+(?:\w+\s+)?(?:to|that)\b|\s+(?:clear|easier|harder|easy|hard|"
-    r"difficult|possible|impossible|necessary|likely|unlikely)\b"
+    r"\s+(?:clear|easier|harder|easy|hard|difficult|possible|impossible|necessary|likely|"
+    r"unlikely)\b"
 )
 # A verb by its form or as one of the auxiliaries and irregular verbs news copy uses most.
 VERB_RE = re.compile(
@@ -250,8 +255,13 @@ ACTORS = frozenset(
     "army military president governor".split()
 )
 SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells)\b")
+# "The 56-year-old history professor at the University of Dar es Salaam said…": a description
+# standing for a person named before; "The 20-year-old jumper Ana Ruiz was…" names her.
+DESCRIBED_RE = re.compile(
+    r"^The\s+\d+-year-old\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*(?:,|\s+(?:at|of|from|in|who|said|"
+    r"says|told|was|is|has|had|will|[a-z]{3,}ed)\b)"
+)
 CAPITAL_RE = re.compile(r"\b[A-Z]")
-STRICT = True
 # "The district's 18 middle schools…": a definite possessor opens the sentence.
 POSSESSIVE_RE = re.compile(r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]+)['’]s\s")
 # An act, a document, a statement or a body ("the report", "the decision", "the restriction",
@@ -315,30 +325,71 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
     match = DEFINITE_RE.match(text)
     if match is not None and (match.group(2) is None or abstract(match.group(1))):
         heads.append(match.group(1))
-    unseen: list[str] = []  # nouns that point back though their article never named them so
+    found, unseen = _definite_subjects(text, sentence.position)
+    heads.extend(found)
+    heads.extend(_inner_references(text))
+    shown = list(shown)
+    if earlier and earlier[-1].text in shown:
+        return False  # the brief shows the sentence before it: "the move" is the one just read
+    met = [segment.terms(segment.words(t)) for t in shown]
+    if sentence.position > 0 and _described(text):
+        return True  # "The 56-year-old history professor said…": who?
+    if any(not any(segment.stem(noun) in terms for terms in met) for noun in unseen):
+        return True
+    for noun in heads:
+        head = segment.stem(noun)
+        pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
+        if (pointing or any(head in s.terms for s in earlier)) and not any(
+            head in terms for terms in met
+        ):
+            return True
+    return False
+
+
+def _described(text: str) -> bool:
+    """Whether ``text`` opens with an age and a description in place of a name ("The
+    56-year-old history professor said…"; "The 20-year-old jumper Ana Ruiz was…" names her)."""
+    match = DESCRIBED_RE.match(text)
+    if match is None:
+        return False
+    for name in NAMED_RE.finditer(match.group(0)):
+        following = segment.words(text[name.end() :])[:1]
+        if not following or VERB_RE.match(following[0]) or text[name.end() :].startswith(","):
+            return False
+    return True
+
+
+def _definite_subjects(text: str, position: int) -> tuple[list[str], list[str]]:
+    """The heads of the definite subjects of ``text`` (at its start and after an opening
+    phrase), and those that point back even where their article never met the noun: "The
+    doctor injected the boy…" (not in an article's first sentence, which introduces its own;
+    not a standing body or an actor speaking), "Under the provision, approved by…"."""
+    heads: list[str] = []
+    unseen: list[str] = []
     main = subject_start(text)
     closing = OPENING_NP_RE.search(text, 0, main)
     if closing is not None and abstract(closing.group(1)):
-        unseen.append(closing.group(1))  # "Under the provision, approved by…, officials may…"
+        unseen.append(closing.group(1))
     for begin in {0, main}:
         capital = text[:begin] + text[begin : begin + 1].upper() + text[begin + 1 :]
         subject = SUBJECT_NP_RE.match(capital, begin)
-        modifiers = segment.words(subject.group(1)) if subject is not None else ("the",)
-        # "The Peace Now survey" says which; "The majority who die are…" is a clause
-        if (
-            subject is not None
-            and not CAPITAL_RE.search(subject.group(1))
-            and not any(m.lower() in FUNCTION_WORDS for m in modifiers)
-        ):
-            speaks = SPEAKS_RE.match(capital, subject.end()) is not None
-            if not speaks or abstract(subject.group(2)):  # "The board said…": an actor speaks
-                heads.append(subject.group(2))  # "The source, who spoke…" (met before)
-            if (
-                sentence.position > 0  # an article's first sentence introduces its own
-                and subject.group(2) not in INSTITUTIONS | ACTORS
-                and not speaks
-            ):
-                unseen.append(subject.group(2))  # "The doctor injected the boy…"
+        if subject is None or CAPITAL_RE.search(subject.group(1)):
+            continue  # "The Peace Now survey" says which
+        if any(m.lower() in FUNCTION_WORDS for m in segment.words(subject.group(1))):
+            continue  # "The majority who die are…" is a clause
+        noun = subject.group(2)
+        speaks = SPEAKS_RE.match(capital, subject.end()) is not None
+        if not speaks or abstract(noun):  # "The board said…": the story's actor speaks
+            heads.append(noun)
+        if position > 0 and noun not in INSTITUTIONS | ACTORS and not speaks:
+            unseen.append(noun)
+    return heads, unseen
+
+
+def _inner_references(text: str) -> list[str]:
+    """Abstract nouns inside ``text`` after "the" with nothing that says which ("…made the
+    remarks while…")."""
+    heads: list[str] = []
     quoted = [q.span() for q in QUOTED_RE.finditer(text)]
     for inner in INNER_RE.finditer(text):
         noun = inner.group(1)
@@ -351,21 +402,7 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
             and segment.stem(noun) not in segment.terms(segment.words(text[: inner.start()]))
         ):
             heads.append(noun)
-    shown = list(shown)
-    if earlier and earlier[-1].text in shown:
-        return False  # the brief shows the sentence before it: "the move" is the one just read
-    met = [segment.terms(segment.words(t)) for t in shown]
-    for noun in unseen if STRICT else ():
-        if not any(segment.stem(noun) in terms for terms in met):
-            return True
-    for noun in heads:
-        head = segment.stem(noun)
-        pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
-        if (pointing or any(head in s.terms for s in earlier)) and not any(
-            head in terms for terms in met
-        ):
-            return True
-    return False
+    return heads
 
 
 def _phrase_ends(rest: str) -> bool:
@@ -505,6 +542,7 @@ FUNCTION_WORDS = frozenset(
     "many most more such other another what which who whom whose why how now today yesterday "
     "based given following last next".split()
 )
+PUNCTUATION_RE = re.compile(r"[,;:()“”\"—]|\s-+\s|\s_\s")
 # Lower-case words inside names: "F.W. de Klerk", "Osama bin Laden" ("De Klerk's challenge"
 # opening a sentence names him by surname alone).
 PARTICLES = frozenset("de da di du van von der den al bin ben le la".split())
@@ -523,7 +561,7 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for w in m.groups()
         if w
     }
-    paired = {w for s in corpus.sentences for w in _paired(segment.words(s.text))}
+    paired = {w for s in corpus.sentences for w in _paired(s.text)}
     # A word also written in lower case ("house") is no name; nor, unless a title went before
     # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
     lower = {w for s in corpus.sentences for w in s.words if w.islower()}
@@ -533,24 +571,25 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for b, w in zip(s.words, s.words[1:], strict=False)
         if b.lower() in ("the", "a", "an")
     }
-    # a place or a body speaks too ("Madrid said", "Xinhua said"), but is written after a
-    # preposition of place or after "the" ("in Madrid", "the Democrats"), a person seldom
-    placed = (
-        {
-            w
-            for s in corpus.sentences
-            for b, w, a in zip(s.words, s.words[1:], [*s.words[2:], ""], strict=False)
-            if b.lower() in PLACE_WORDS and not _name_word(a)  # "at Brown University" is no place
-        }
-        | {
-            w
-            for s in corpus.sentences
-            for w, a in zip(s.words, s.words[1:], strict=False)
-            if a.rstrip(".") in BODY_WORDS
-        }
-    )
+    placed = _places_and_bodies(corpus)
     found = by_title | (by_role - after_the - placed) | (speaking & paired) - placed - TITLE_WORDS
     return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
+
+
+def _places_and_bodies(corpus: Corpus) -> set[str]:
+    """Words that name a place or a body: they speak too ("Madrid said", "Xinhua said"), but
+    follow a preposition of place or "the" ("in Madrid", "the Democrats"), or go before a
+    body's word ("Monsanto Co.") and never after a given name ("Mary Douglass Brown")."""
+    places, bodies, given = set(), set(), set()
+    for words in (segment.words(c) for s in corpus.sentences for c in _phrases(s.text)):
+        for b, w, a in zip(["", *words], words, [*words[1:], ""], strict=False):
+            if b.lower() in PLACE_WORDS and not _name_word(a):  # "at Brown University" is none
+                places.add(w)
+            if a.rstrip(".") in BODY_WORDS:
+                bodies.add(w)
+            if _name_word(b):
+                given.add(w)
+    return places | (bodies - given)
 
 
 def _bare(word: str) -> str:
@@ -560,27 +599,37 @@ def _bare(word: str) -> str:
 def _name_word(word: str) -> bool:
     """A capitalised word that can be part of a person's name: not "While" in "While Eberstadt
     counsels…", nor "De" in "De Klerk's challenge"."""
-    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS | PARTICLES
+    return (
+        word[:1].isupper()
+        and word.lower() not in FUNCTION_WORDS | PARTICLES
+        and not re.search(r"-[a-z]", word)  # "St. Louis-based Monsanto": no given name
+    )
 
 
-def _paired(words: Sequence[str]) -> set[str]:
-    """The words of ``words`` written next to another name word ("Tony Hall", "Zha Jianguo"),
+def _phrases(text: str) -> list[str]:
+    """``text`` cut at punctuation: "With warnings on Celebrex, Monsanto…" pairs no names."""
+    return PUNCTUATION_RE.split(text)
+
+
+def _paired(text: str) -> set[str]:
+    """The words of ``text`` written next to another name word ("Tony Hall", "Zha Jianguo"),
     a particle between them ("F.W. de Klerk", "Rancho La Puerta")."""
-    bare = [_bare(w) for w in words]
     found: set[str] = set()
-    for k, word in enumerate(bare):
-        before = k - 1
-        while before > 0 and bare[before].lower() in PARTICLES:
-            before -= 1
-        if _name_word(word) and before >= 0 and _name_word(bare[before]) and before < k:
-            found.update((word, bare[before]))
+    for phrase in _phrases(text):
+        bare = [_bare(w) for w in segment.words(phrase)]
+        for k, word in enumerate(bare):
+            before = k - 1
+            while before > 0 and bare[before].lower() in PARTICLES:
+                before -= 1
+            if _name_word(word) and 0 <= before < k and _name_word(bare[before]):
+                found.update((word, bare[before]))
     return found
 
 
 def named_in_full(texts: Iterable[str]) -> frozenset[str]:
     """Words written next to another name word: "Farrakhan" in "Louis Farrakhan", "Zha" in
     "Zha Jianguo"."""
-    return frozenset(w for text in texts for w in _paired(segment.words(text)))
+    return frozenset(w for text in texts for w in _paired(text))
 
 
 def unintroduced(text: str, people: Collection[str], introduced: Collection[str]) -> set[str]:

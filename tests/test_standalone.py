@@ -192,7 +192,9 @@ def test_a_definite_noun_introduced_just_before_leans_on_it() -> None:
     )
     corpus = segment.corpus([article(text)])
     assert standalone.anaphoric(corpus, 1)  # which restriction? the one just before
-    assert not standalone.anaphoric(corpus, 2)  # "harbour" was not met before, and a name says which
+    assert not standalone.anaphoric(
+        corpus, 2
+    )  # "harbour" was not met before, and a name says which
     # once the brief has shown the restriction, a reader knows which one
     assert not standalone.anaphoric(corpus, 1, ["The restriction on wetlands was eased."])
 
@@ -318,12 +320,18 @@ def test_a_definite_subject_the_brief_never_introduced_leans_on_its_article() ->
         ("Based on visits to four harbours, Ostrander also warned that the dam was unsafe.", True),
         ("In the next century, it would double the number of ferries on the route.", True),
         ("Soon afterward, his behavior on the ferry improved markedly.", True),
-        ("With lawsuits pending against the council, they say the ferries will keep sailing.", True),
+        (
+            "With lawsuits pending against the council, they say the ferries will keep sailing.",
+            True,
+        ),
         ("When Mara Ostrander took the helm in 1990, she was the first woman to do so.", False),
         ("If the two ferry firms merge, it would create the largest fleet in Varnia.", False),
         ("Although the islanders want the ferry, they also oppose a higher fare.", False),
         ("In Varna, the council voted on Monday to close the northern ferry route.", False),
-        ("In cases where crews had other jobs, such as fishing, the council paid them less.", False),
+        (
+            "In cases where crews had other jobs, such as fishing, the council paid them less.",
+            False,
+        ),
     ],
 )
 def test_the_subject_after_an_opening_phrase_is_held_to_the_opening_rules(
@@ -370,3 +378,28 @@ def test_a_surname_alone_is_caught_wherever_it_stands() -> None:
     # the full name in the brief introduces either order; an attributive name is no reference
     assert not standalone.unintroduced("Zha said the party would go on.", people, {"Zha"})
     assert not standalone.unintroduced("The Ostrander family sold the boat.", people, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three others involved in the same case were fined on Monday.",
+        "Most expect it to sail again before the summer season.",
+        "Some even think it may carry more passengers than the old ferry.",
+        "The previous week, Ostrander had sailed the route alone.",
+        "All of which will set the harbour apart when it opens next fall.",
+    ],
+)
+def test_phrases_that_point_at_what_the_reader_never_saw(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
+def test_an_age_and_a_description_stand_for_a_person_named_before() -> None:
+    text = (
+        "Mara Ostrander, a ferry captain, was arrested on Monday. "
+        "The 56-year-old ferry captain from Varna said the route was safe. "
+        "The 20-year-old deckhand Ana Ruiz was also questioned."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 1)  # who? the captain named before
+    assert not standalone.anaphoric(corpus, 2)  # the sentence names her
