@@ -3,7 +3,10 @@
 A brief's reader never sees the sentence before an item, so an item must not lean on it: no
 opening pronoun or connective ("He…", "But…", "Other groups…"), no unresolved reference ("The
 plea was…"), no "also" ("Espina also warned…"), and no person named by surname alone before the
-brief has given the full name. It must be whole: balanced quotation marks, no timeline line, no
+brief has given the full name. The subject after an opening phrase ("In an interview on Monday,
+he…") is held to the same rules, and so are an object pronoun with nothing to point at ("…tried
+to block them."), a definite subject the brief never introduced ("The doctor injected…") and a
+description by age in place of a name ("The 56-year-old professor said…"). It must be whole: balanced quotation marks, no timeline line, no
 fact-box header fused to it, no parenthesised aside. Items are never rewritten: a fact whose
 every outlet leans on its context is left out.
 """
@@ -33,7 +36,7 @@ LEANING_PHRASES = re.compile(
     r"(?:\w+\s+)?others\b|the (?:previous|following) (?:day|week|month|year)|all of which|"
     # "Most expect it to…", "Some even think…": most of whom?
     r"(?:most|some|many|few|several)\s+(?:even\s+|also\s+|still\s+)?(?:expect|think|say|"
-    r"believe|fear|hope|argue|worry|feel|want|agree|doubt|predict)\b|"
+    r"believe|fear|hope|argue|worry|feel|want|agree|doubt|predict|have|had|are|were)\b|of course|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
     r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
@@ -56,6 +59,8 @@ REFERENCE_RE = re.compile(
 # points at what came before.
 DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|"
+    # "tribes like this one", "around this time of year", "the following day": which?
+    r"\bthis (?:one|time of)\b|\bthe (?:following|previous) (?:day|week|month|year)\b|"
     r"(?<!first )(?<!only )\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
 )
 # "American officials have cited him since…": "him"/"her" with no one named before it.
@@ -258,7 +263,7 @@ SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells)\b")
 # "The 56-year-old history professor at the University of Dar es Salaam said…": a description
 # standing for a person named before; "The 20-year-old jumper Ana Ruiz was…" names her.
 DESCRIBED_RE = re.compile(
-    r"^The\s+\d+-year-old\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*(?:,|\s+(?:at|of|from|in|who|said|"
+    r"^The\s+\d+-year-old(?:\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*)?(?:,|\s+(?:at|of|from|in|who|said|"
     r"says|told|was|is|has|had|will|[a-z]{3,}ed)\b)"
 )
 CAPITAL_RE = re.compile(r"\b[A-Z]")

@@ -398,8 +398,24 @@ def test_an_age_and_a_description_stand_for_a_person_named_before() -> None:
     text = (
         "Mara Ostrander, a ferry captain, was arrested on Monday. "
         "The 56-year-old ferry captain from Varna said the route was safe. "
-        "The 20-year-old deckhand Ana Ruiz was also questioned."
+        "The 20-year-old deckhand Ana Ruiz was also questioned. "
+        "The 12-year-old from Varna was the second girl to win the race."
     )
     corpus = segment.corpus([article(text)])
     assert standalone.anaphoric(corpus, 1)  # who? the captain named before
     assert not standalone.anaphoric(corpus, 2)  # the sentence names her
+    assert standalone.anaphoric(corpus, 3)  # who?
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some have found the new timetable hard to follow.",
+        "Of course the next year will bring many changes to the ferry route.",
+        "Harbour towns like this one are building marinas on the northern coast.",
+        "Crews mate the ferries around this time of year, before the storms.",
+        "When 300 islanders marched on the council the following day, officials gave in.",
+    ],
+)
+def test_more_phrases_that_point_at_what_the_reader_never_saw(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
