@@ -419,3 +419,22 @@ def test_an_age_and_a_description_stand_for_a_person_named_before() -> None:
 )
 def test_more_phrases_that_point_at_what_the_reader_never_saw(text: str) -> None:
     assert not standalone.stands_alone(sentence(text))
+
+
+def test_the_middle_of_a_quotation_of_several_sentences_is_no_fact() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "“My sense is that the party has a much better chance than anyone expects,” "
+                "Lena Ost said. “And I don't think anyone is emerging to pull it together. "
+                "Everybody ought to be pushing, the leaders in the council and the mayor. "
+                "I have never heard of a plan like that.”",
+                "The council meets again on Monday to vote on the harbour plan.",
+            )
+        ]
+    )
+    inside = [i for i in range(len(corpus.sentences)) if standalone.quoted_within(corpus, i)]
+    assert [corpus.sentences[i].text[:10] for i in inside] == ["Everybody ", "I have nev"]
+    group = Group(members=tuple(range(len(corpus.sentences))), score=1.0)
+    kept = standalone.news_only(corpus, group)
+    assert kept is not None and 2 not in kept.members
