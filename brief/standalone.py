@@ -160,10 +160,13 @@ def _leaning_subject(text: str) -> bool:
     if not start:
         return False
     opening, rest = text[:start], text[start:]
-    words = [w.lower() for w in segment.words(rest)]
+    written = segment.words(rest)
+    words = [w.lower() for w in written]
     if not words:
         return False
-    if words[0] in SUBJECT_LEANERS and words[1:2] != ["as"]:  # "such as depression, …"
+    # a pronoun after a comma is written in lower case ("US Commerce Secretary…" is no "us")
+    pronoun = written[0].islower() or written[0] == "I"
+    if pronoun and words[0] in SUBJECT_LEANERS and words[1:2] != ["as"]:  # "such as …"
         if words[0] in PERSONAL:
             resolved = _names_person(opening)  # "When John Smith…, he"
         else:
@@ -245,7 +248,7 @@ DEFINITE_RE = re.compile(
 # comma or dash, nothing after its noun that says which ("The report by the council…", "The
 # announcement, made by the regulator, …", "The unit, the National Task Force, …").
 SUBJECT_NP_RE = re.compile(
-    r"(?:The|This|That)\s+((?:[\w.’'-]+\s+){0,3}?)([a-z][\w-]+)(?=\s*,(?!\s+(?:the|a|an)\s|\s+[A-Z]|\s+\w+(?:ed|de|en)\s+by\s)|\s+(?:—|--|_)\s|\s+(?:is|was|"
+    r"(?:The|This|That)\s+((?:[\w.’'-]+\s+){0,3}?)([a-z][\w-]+(?<!ly))(?=\s*,(?!\s+(?:the|a|an)\s|\s+[A-Z]|\s+\w+(?:ed|de|en)\s+by\s)|\s+(?:—|--|_)\s|\s+(?:is|was|"
     r"were|are|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed|"
     r"said|says|found|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|sets|left|"
     r"leaves|met|meets|dealt|deals|calls|called)\b)"

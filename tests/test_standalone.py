@@ -438,3 +438,14 @@ def test_the_middle_of_a_quotation_of_several_sentences_is_no_fact() -> None:
     group = Group(members=tuple(range(len(corpus.sentences))), score=1.0)
     kept = standalone.news_only(corpus, group)
     assert kept is not None and 2 not in kept.members
+
+
+def test_capitals_and_adverbs_are_no_pronoun_nor_noun() -> None:
+    text = (
+        "The council closed the ferry route in May. "
+        "Responding to the vote, US Harbour Secretary Lena Ostrander told reporters it was wrong. "
+        "The newly appointed Mayor Ana Ruiz and her staff have made several visits to the pier."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.stands_alone(corpus.sentences[1])  # "US", not "us"
+    assert not standalone.anaphoric(corpus, 2)  # "newly" is no noun
