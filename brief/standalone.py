@@ -38,6 +38,8 @@ LEANING_PHRASES = re.compile(
     # "Most expect it to…", "Some even think…": most of whom?
     r"(?:most|some|many|few|several)\s+(?:even\s+|also\s+|still\s+)?(?:expect|think|say|"
     r"believe|fear|hope|argue|worry|feel|want|agree|doubt|predict|have|had|are|were)\b|of course|"
+    # "Seemingly overnight he had taken…": an adverb, no comma, then a pronoun
+    r"[a-z]+ly\s+(?:[a-z]+\s+)?(?:he|she|they|it|his|her|their|its)\s|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
     r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
@@ -113,6 +115,8 @@ CLAUSE_RE = re.compile(
     r"now that|given that)\b",
     re.IGNORECASE,
 )
+# A person's pronoun inside the opening phrase ("If they win, they…"): it resolves nothing.
+OPENING_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|they|their|them)\b")
 PERSONAL = frozenset("he she his her him".split())
 # Pronouns and determiners that, as the main clause's subject, point at what came before.
 SUBJECT_LEANERS = frozenset(
@@ -171,6 +175,10 @@ def _leaning_subject(text: str) -> bool:
             resolved = _names_person(opening)  # "When John Smith…, he"
         else:
             resolved = CLAUSE_RE.match(opening) is not None  # "If the firms merge, it…"
+        # "Although it was their zeal he harnessed, they…": the clause has no one to point at
+        inside = OPENING_PRONOUN_RE.search(opening)
+        if inside is not None and not _names_person(opening[: inside.start()]):
+            resolved = False
         if not resolved:
             return True
     # "Although the allies want peace, they also oppose…": "also" adds to the clause before it

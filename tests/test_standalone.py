@@ -324,6 +324,8 @@ def test_a_definite_subject_the_brief_never_introduced_leans_on_its_article() ->
             "With lawsuits pending against the council, they say the ferries will keep sailing.",
             True,
         ),
+        ("Although it was their vote he won in 1994, they now oppose the mayor.", True),
+        ("In his report to the council, Mara Ostrander said the route was unsafe.", False),
         ("When Mara Ostrander took the helm in 1990, she was the first woman to do so.", False),
         ("If the two ferry firms merge, it would create the largest fleet in Varnia.", False),
         ("Although the islanders want the ferry, they also oppose a higher fare.", False),
@@ -412,6 +414,7 @@ def test_an_age_and_a_description_stand_for_a_person_named_before() -> None:
     [
         "Some have found the new timetable hard to follow.",
         "Of course the next year will bring many changes to the ferry route.",
+        "Seemingly overnight he had turned the ferry company into a profitable line.",
         "Harbour towns like this one are building marinas on the northern coast.",
         "Crews mate the ferries around this time of year, before the storms.",
         "When 300 islanders marched on the council the following day, officials gave in.",
