@@ -215,6 +215,12 @@ def _antecedent(corpus: Corpus, index: int, who: str) -> str | None:
                 continue  # "He said…" before "…," he added: look further back
             if found is not None and not _a_person(found, head):
                 return None  # a body or a clause spoke just before: "he" is not resolved
+            if found is None and _names_someone(earlier.text) and not CHAIN_RE.search(earlier.text):
+                # "…those who, like Jerry Rhoades, found the movie splendid." then "…," he
+                # said: "he" is most likely the one just named, whom nothing shows to speak; a
+                # speaker named further back is not taken. (A "he" there carries the chain on:
+                # "In Cape Town, he said that …" looks further back.)
+                return None
         else:
             pattern = rf"(?:The\s+)?(?:[A-Z][\w.’'&-]*\s+){{0,4}}{re.escape(head)}\b"
             match = re.search(pattern, earlier.text, re.IGNORECASE)
@@ -254,6 +260,14 @@ PARTICLES = frozenset("of the de da van von al bin".split())
 
 
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# A capitalised word of a name: "Fawz", "McBride", "O'Neal", "Al-Zuwiy".
+NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Who spoke, named as the subject of a speech verb, past an age or where they are from:
+# "Jamal Fawz, 15, told the radio", "judge Gabrielle Kirk McDonald of the United States said".
+NAMED_SPEAKER = re.compile(
+    rf"(?<![\w’'])(?P<who>{NAME_WORD}(?:\s+(?:[A-Z]\u2024\s+)?{NAME_WORD}){{1,3}})"
+    rf"(?:,\s+\d{{1,3}},|\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)?\s+{SPEECH}\b"
+)
 
 
 def _person(text: str, article: str) -> str | None:
@@ -274,6 +288,26 @@ def _person(text: str, article: str) -> str | None:
     return names[-1] if names else None
 
 
+CHAIN_RE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _names_someone(text: str) -> bool:
+    """``text`` names what may be a person: a full name not after "the" ("Jerry Rhoades"), not
+    a body ("Home Office") nor a day or month."""
+    return any(
+        not re.search(r"\bthe\s+$", text[: m.start()], re.IGNORECASE)
+        and m.group(0).split()[-1].lower() not in BODY_WORDS
+        and not set(m.group(0).split()) & CALENDAR_WORDS
+        for m in NAME_RE.finditer(text)
+    )
+
+
+CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
+
+
 def _attribution_any(text: str) -> str | None:
     """The person named as speaking, or else the last person a title names, in ``text``."""
     masked = _mask(text)
@@ -285,6 +319,9 @@ def _attribution_any(text: str) -> str | None:
     )
     if match:
         return match.group("who").replace(DOT, ".")
+    named = NAMED_SPEAKER.search(masked)
+    if named:
+        return named.group("who").replace(DOT, ".")
     titles = "|".join(sorted(t.capitalize() for t in PERSON_TITLES))
     titled = re.findall(
         rf"\b(?:(?:{titles})\u2024\s+)+(?!(?:{titles})\u2024)"

@@ -273,16 +273,47 @@ def news(article: Article) -> bool:
 
 
 def news_only(corpus: Corpus, group: Group) -> Group | None:
-    """The group without the sentences of articles that are not news, nor the lines of a
-    dated list; None if none is left."""
+    """The group without the sentences of articles that are not news, the lines of a dated
+    list, or the middle of a quotation; None if none is left."""
     kept = tuple(
         m
         for m in group.members
-        if news(corpus.articles[corpus.sentences[m].article]) and not listed(corpus, m)
+        if news(corpus.articles[corpus.sentences[m].article])
+        and not listed(corpus, m)
+        and not quoted_within(corpus, m)
     )
     if not kept:
         return None
     return group if kept == group.members else Group(members=kept, score=group.score)
+
+
+def quoted_within(corpus: Corpus, index: int) -> bool:
+    """Whether sentence ``index`` is the middle or the end of a quotation of several sentences:
+    it opens no quotation of its own, and one opened earlier in its paragraph is not yet closed
+    (“… Carville said. “And I don't think anyone is emerging. Everybody ought to be pushing
+    …. I have never heard of a strategy like that.”: the middle sentence is his words, not
+    the writer's, and a quotation is shown whole or not at all)."""
+    sentence = corpus.sentences[index]
+    if any(mark in sentence.text for mark in QUOTES):
+        return False
+    first = index
+    while first > 0 and _same_paragraph(corpus.sentences[first - 1], sentence):
+        first -= 1
+    text = corpus.articles[sentence.article].text[corpus.sentences[first].start : sentence.start]
+    # An opening mark while one is open starts the next paragraph of a quotation (news style
+    # closes only its last paragraph, and wire copy often loses the paragraph breaks): read
+    # as the mark it is, not as nesting.
+    inside = False
+    for mark in QUOTE_MARK_RE.findall(text):
+        inside = mark == "“" or (mark == '"' and not inside)
+    return inside
+
+
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
+
+
+def _same_paragraph(a: Sentence, b: Sentence) -> bool:
+    return a.article == b.article and a.paragraph == b.paragraph
 
 
 def listed(corpus: Corpus, index: int) -> bool:

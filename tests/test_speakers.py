@@ -239,3 +239,50 @@ def test_he_after_a_group_spoke_is_not_resolved_further_back() -> None:
     )
     corpus = segment.corpus([article(text)])
     assert speakers.speaker(corpus, 2) is None
+
+
+def test_he_is_the_named_speaker_with_an_age_not_a_dignitary_named_further_back() -> None:
+    text = (
+        "Mayor Ana Ruiz visited the hall at midday and Queen Elin Dahl sent a statement. "
+        "Tomas Berg, 16, told the radio that he was on the stage when the fire started. "
+        "“It looked like it started in the ceiling, and the lights fell down,” he was quoted as "
+        "saying."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 2) == "Tomas Berg"
+
+
+def test_she_is_the_person_not_the_country_she_is_from() -> None:
+    text = (
+        "In a letter released on Wednesday, presiding judge Maria Kirk McBride of the United "
+        "States said the refusal was an affront. "
+        "“The continuous refusal to comply with its obligations is an affront to the council,” "
+        "she said."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 1) == "Maria Kirk McBride"
+
+
+def test_he_is_not_resolved_past_a_person_named_just_before() -> None:
+    # The sentence just before names someone (Jon Ruud) that nothing shows to be the speaker:
+    # "he" is most likely him, so a speaker named further back (Ola Lind) is never taken.
+    text = (
+        "“It looks like the old film,” Ola Lind wrote on his web site. "
+        "Some critics found it slow. "
+        "Such views were countered by those who, like Jon Ruud on the same forum, found the "
+        "film splendid. "
+        "“Don't watch it to compare it with the reviews, just enjoy the ride,” he said."
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 3) in (None, "Jon Ruud")
+
+
+def test_he_carries_on_past_a_place_named_in_a_sentence_with_he() -> None:
+    text = (
+        "Environment Minister Ana Ruiz said on Friday that warming raised malaria cases. "
+        "Addressing a meeting in Cape Town, she said that the past year was the hottest. "
+        "She said warming was not a matter only for experts. "
+        "“It is more and more a matter which is touching all people.”"
+    )
+    corpus = segment.corpus([article(text)])
+    assert speakers.speaker(corpus, 3) == "Environment Minister Ana Ruiz"

@@ -290,3 +290,22 @@ def test_a_reference_to_the_sentence_just_shown_before_it_does_not_lean() -> Non
     first = made.sentences[0].text
     assert standalone.anaphoric(made, 1, [])  # "the move": which move?
     assert not standalone.anaphoric(made, 1, [first])  # the brief has just shown it
+
+
+def test_the_middle_of_a_quotation_of_several_sentences_is_no_fact() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "“My sense is that the party has a much better chance than anyone expects,” "
+                "Lena Ost said. “And I don't think anyone is emerging to pull it together. "
+                "Everybody ought to be pushing, the leaders in the council and the mayor. "
+                "I have never heard of a plan like that.”",
+                "The council meets again on Monday to vote on the harbour plan.",
+            )
+        ]
+    )
+    inside = [i for i in range(len(corpus.sentences)) if standalone.quoted_within(corpus, i)]
+    assert [corpus.sentences[i].text[:10] for i in inside] == ["Everybody ", "I have nev"]
+    group = Group(members=tuple(range(len(corpus.sentences))), score=1.0)
+    kept = standalone.news_only(corpus, group)
+    assert kept is not None and 2 not in kept.members
