@@ -4,7 +4,8 @@ Routing uses cues an editor would recognise: a quotation with its speaker (brief
 Key quotes; modal and future language for Likely outcomes; time expressions of the past for
 The background; the best early sentence of an article, stated not asked, for The Lede; the rest
 are What we know. A section with nothing suitable is left out. Each sentence is used once, and no
-item repeats another (select.redundant).
+item repeats another (select.redundant) or tells a fact of one shown before it in other words,
+the lede first, then What we know, the background, the outlook and the quotes (claims.retells).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import figures, lede, segment, select, speakers, standalone, timeline, versions
+from brief import claims, figures, lede, segment, select, speakers, standalone, timeline, versions
 from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes", "differ")
@@ -431,16 +432,18 @@ def choose(
     story = story or timeline.story(corpus)
     candidates = route(corpus, groups, story)
     placed: dict[str, list[Pick]] = {key: [] for key in ORDER}
+    known = claims.context(corpus)  # no item tells a fact of another in other words
+    people = standalone.surnames(corpus)
     used: list[int] = []
     words = 0
 
     def fits(pick: Pick) -> bool:
         lead = pick.group.members[0]
         return lead not in used and (
-            select.admits(corpus, matrix, lead, used, words, budget.words) is not None
+            select.admits(corpus, matrix, lead, used, words, budget.words, known, people)
+            is not None
         )
 
-    people = standalone.surnames(corpus)
     shown: list[tuple[int, str]] = []  # (section rank, text a reader has met) of placed items
 
     def introduced(pick: Pick) -> Pick | None:

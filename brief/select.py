@@ -11,7 +11,7 @@ output is deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from brief import claims
@@ -188,13 +188,21 @@ def admits(
     chosen: Sequence[int],
     used_words: int,
     cap: int | None,
+    story: claims.Context | None = None,
+    people: Collection[str] = (),
 ) -> int | None:
     """The words sentence ``i`` adds when it fits the word ``cap`` and repeats none of
-    ``chosen``; None otherwise. The one budget-and-redundancy test of a summary and a brief."""
+    ``chosen``; None otherwise. The one budget-and-redundancy test of a summary and a brief.
+    Given the ``story`` and its ``people`` (a brief), it must also tell no fact of ``chosen``
+    in other words (claims.retells)."""
     sentence = corpus.sentences[i]
     n = word_count(sentence.text)
     if cap is not None and used_words + n > cap:
         return None
     if any(redundant(sentence, corpus.sentences[j], cosine(matrix, i, j)) for j in chosen):
+        return None
+    if story is not None and any(
+        claims.retells(sentence, corpus.sentences[j], story, people) for j in chosen
+    ):
         return None
     return n

@@ -384,3 +384,44 @@ def test_a_claim_told_in_one_clause_of_a_longer_sentence() -> None:
         ]
     )
     assert not claims.told(*about.sentences, claims.context(about))
+
+
+def ramos_story() -> tuple[list[Sentence], claims.Context, frozenset[str]]:
+    """Three outlets on one arrest, each also telling another fact about the same man."""
+    from brief import standalone
+
+    corpus = segment.corpus(
+        [
+            article(
+                "Police arrested former mayor Victor Ramos in Lisbon on Monday for fraud.",
+                "Victor Ramos, who led the city for a decade, denies the charges.",
+            ),
+            article(
+                "Ramos, 64, was placed under arrest in Lisbon by agents acting on a warrant.",
+                "Ramos resigned as head of the port authority in March after an audit.",
+            ),
+            article(
+                "Former mayor Victor Ramos was arrested in Lisbon after a long fraud inquiry.",
+                "Ramos was elected to the city council in 2009.",
+                "Police arrested former judge Ana Silva in Porto on Tuesday in a separate case.",
+            ),
+        ]
+    )
+    return list(corpus.sentences), claims.context(corpus), standalone.surnames(corpus)
+
+
+def test_one_fact_in_other_words_is_retold() -> None:
+    s, story, people = ramos_story()
+    arrested, placed, was_arrested = s[0], s[2], s[4]
+    assert claims.retells(arrested, placed, story, people)  # "arrested" / "under arrest"
+    assert claims.retells(placed, arrested, story, people)
+    assert claims.retells(arrested, was_arrested, story, people)
+
+
+def test_other_facts_about_the_same_person_are_not_retold() -> None:
+    s, story, people = ramos_story()
+    arrested, denies, resigned, elected, silva = s[0], s[1], s[3], s[5], s[6]
+    for other in (denies, resigned, elected):
+        assert not claims.retells(arrested, other, story, people)
+    # the same verb, the same words, another person: two arrests
+    assert not claims.retells(arrested, silva, story, people)

@@ -240,3 +240,31 @@ def test_an_outlook_retold_as_fact_by_a_newer_article_is_no_outlook() -> None:
     pick = sections.Pick("outlook", Group(members=(0,), score=1.0))
     assert sections.echoed(corpus, story, 0)  # type: ignore[arg-type]
     assert sections._current(corpus, story, pick) is None  # type: ignore[arg-type]
+
+
+RAMOS = (
+    article(
+        "Police arrested former mayor Victor Ramos in Lisbon on Monday on charges of fraud.",
+        "Victor Ramos, who led the city for a decade, denies the charges.",
+        "The city council will meet on Friday to name an acting mayor.",
+    ),
+    article(
+        "Ramos, 64, was placed under arrest in Lisbon by federal agents acting on a warrant.",
+        "Ramos resigned as head of the port authority in March after an audit.",
+        "Harbour workers went on strike in Porto over pay on Tuesday.",
+    ),
+    article(
+        "Investigators said Victor Ramos had taken bribes from three building firms.",
+        "Former mayor Victor Ramos was detained in Lisbon after a long fraud inquiry.",
+        "Ramos was elected to the city council in 2009.",
+    ),
+)
+
+
+def test_a_fact_three_outlets_tell_in_other_words_is_told_once() -> None:
+    made = pipeline.brief(list(RAMOS), config.Settings(), "2026-11-21")
+    items = [i.text for s in made.sections for i in s.items]
+    assert len([t for t in items if "arrest" in t or "detained" in t]) == 1
+    # other facts about the same man stay: each is news of its own
+    for fact in ("had taken bribes", "denies the charges", "resigned as head", "was elected"):
+        assert any(fact in t for t in items)
