@@ -3,8 +3,12 @@
 A brief's reader never sees the sentence before an item, so an item must not lean on it: no
 opening pronoun or connective ("He…", "But…", "Other groups…"), no unresolved reference ("The
 plea was…"), no "also" ("Espina also warned…"), and no person named by surname alone before the
-brief has given the full name. It must be whole: balanced quotation marks, no timeline line, no
-fact-box header fused to it, no parenthesised aside. Items are never rewritten: a fact whose
+brief has given the full name. The subject after an opening phrase ("In an interview on Monday,
+he…") is held to the same rules, and so are an object pronoun with nothing to point at ("…tried
+to block them."), a definite subject the brief never introduced ("The doctor injected…") and a
+description by age in place of a name ("The 56-year-old professor said…"). It must be whole:
+balanced quotation marks, no timeline line, no fact-box header fused to it, no parenthesised
+aside. Items are never rewritten: a fact whose
 every outlet leans on its context is left out.
 """
 
@@ -26,8 +30,16 @@ LEANING_OPENERS = frozenset(
     "We Our Us I My You Your".split()
 )
 LEANING_PHRASES = re.compile(
-    r"^[\"'“‘(]*(?:in addition|as a result|at the same time|for example|for instance|in fact|"
+    r"^[\"'“‘(]*(?:in addition(?! to)|in response(?! to)|in any (?:event|case)|as a result|"
+    r"at the same time|for example|for instance|in fact|"
     r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
+    # "Three others involved…", "The previous week, George…", "All of which will…"
+    r"(?:\w+\s+)?others\b|the (?:previous|following) (?:day|week|month|year)|all of which|"
+    # "Most expect it to…", "Some even think…": most of whom?
+    r"(?:most|some|many|few|several)\s+(?:even\s+|also\s+|still\s+)?(?:expect|think|say|"
+    r"believe|fear|hope|argue|worry|feel|want|agree|doubt|predict|have|had|are|were)\b|of course|"
+    # "Seemingly overnight he had taken…": an adverb, no comma, then a pronoun
+    r"[a-z]+ly\s+(?:[a-z]+\s+)?(?:he|she|they|it|his|her|their|its)\s|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
     r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
@@ -50,10 +62,24 @@ REFERENCE_RE = re.compile(
 # points at what came before.
 DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|"
+    # "tribes like this one", "around this time of year", "the following day": which?
+    r"\bthis (?:one|time of)\b|\bthe (?:following|previous) (?:day|week|month|year)\b|"
     r"(?<!first )(?<!only )\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
 )
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
+THING_PRONOUN_RE = re.compile(r"\b(?:them|it)\b")
+# "made it clear that", "found it hard to": "it" that stands for what follows, not before.
+EXPLETIVE_RE = re.compile(
+    r"\s+(?:clear|easier|harder|easy|hard|difficult|possible|impossible|necessary|likely|"
+    r"unlikely)\b"
+)
+# A verb by its form or as one of the auxiliaries and irregular verbs news copy uses most.
+VERB_RE = re.compile(
+    r"^(?:is|was|were|are|be|been|has|had|have|will|would|could|can|may|might|must|should|did|"
+    r"does|do|[a-z]{2,}ed|said|says|told|tell|made|make|took|take|gave|give|kept|keep|left|"
+    r"leave|let|put|set|sent|send|brought|bring|saw|see|found|find|held|hold|sold|sell|got|get)$"
+)
 NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
 # "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
 ALSO_WITHIN = 5
@@ -67,8 +93,41 @@ TIMELINE_RE = re.compile(
 HEADER_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
+# "In an interview with the BBC, he stopped short…", "Soon afterward, his behavior improved":
+# a phrase before the main clause's subject, which the reader reads as if it opened the item.
+# The phrase opens with a preposition, a subordinator, an adverb or a participle (never the
+# subject itself: "Kopp, according to…"), and ends at its comma within OPENING_MAX_WORDS words.
+OPENING_RE = re.compile(
+    r"^\(?(?:(?:in|on|at|by|for|with|without|within|under|over|after|before|since|during|"
+    r"from|to|into|through|throughout|between|among|across|against|despite|following|like|"
+    r"unlike|amid|beyond|according|based|given|as|if|when|while|although|"
+    r"though|because|once|unless|until|whether|where|even|today|now|soon|later|earlier|"
+    r"recently|yesterday|tonight|last|next|[a-z]+ly|(?!(?:every|no|some|any)thing)[a-z]{3,}ing|"
+    r"[a-z]{3,}ed)"
+    r"\b[^,“”\"]*),\s+",
+    re.IGNORECASE,
+)
+OPENING_MAX_WORDS = 25  # a long phrase; past it, more likely a sentence and ", he said"
+# An opening clause has a subject of its own that "it" or "they" after it may point at ("If the
+# companies merge, it would…"); a phrase has none ("In the next century, it would…").
+CLAUSE_RE = re.compile(
+    r"^\W*(?:if|when|while|although|though|because|once|unless|until|whether|where|as|even|"
+    r"now that|given that)\b",
+    re.IGNORECASE,
+)
+# A person's pronoun inside the opening phrase ("If they win, they…"): it resolves nothing.
+OPENING_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|they|their|them)\b")
+PERSONAL = frozenset("he she his her him".split())
+# Pronouns and determiners that, as the main clause's subject, point at what came before.
+SUBJECT_LEANERS = frozenset(
+    "it its they their them he his him she her this these those such other another both each "
+    "we our us i my you your".split()
+)
+
+
 def stands_alone(sentence: Sentence) -> bool:
-    """False for sentences that lean on the one before: "But lately…", "These measures…"."""
+    """False for sentences that lean on the one before: "But lately…", "These measures…",
+    "In an interview on Monday, he stopped short…"."""
     text = sentence.text.lstrip()
     if text[:1] in QUOTES:
         return True  # a quotation opens as its speaker spoke
@@ -82,13 +141,84 @@ def stands_alone(sentence: Sentence) -> bool:
         or DEMONSTRATIVE_RE.search(text)
         or "also" in head
         or _unnamed_pronoun(text)
+        or _leaning_subject(text)
     )
 
 
+def subject_start(text: str) -> int:
+    """Where the main clause's subject begins: after an opening phrase and its comma, or 0."""
+    opening = OPENING_RE.match(text)
+    if (
+        text[:1] in QUOTES
+        or opening is None
+        or len(segment.words(opening.group(0))) > OPENING_MAX_WORDS
+    ):
+        return 0
+    return opening.end()
+
+
+def _leaning_subject(text: str) -> bool:
+    """The subject after an opening phrase is held to an opening word's rules: no pronoun the
+    phrase does not resolve, no "Other…", no "X also…"."""
+    start = subject_start(text)
+    if not start:
+        return False
+    opening, rest = text[:start], text[start:]
+    written = segment.words(rest)
+    words = [w.lower() for w in written]
+    if not words:
+        return False
+    # a pronoun after a comma is written in lower case ("US Commerce Secretary…" is no "us")
+    pronoun = written[0].islower() or written[0] == "I"
+    if pronoun and words[0] in SUBJECT_LEANERS and words[1:2] != ["as"]:  # "such as …"
+        if words[0] in PERSONAL:
+            resolved = _names_person(opening)  # "When John Smith…, he"
+        else:
+            resolved = CLAUSE_RE.match(opening) is not None  # "If the firms merge, it…"
+        # "Although it was their zeal he harnessed, they…": the clause has no one to point at
+        inside = OPENING_PRONOUN_RE.search(opening)
+        if inside is not None and not _names_person(opening[: inside.start()]):
+            resolved = False
+        if not resolved:
+            return True
+    # "Although the allies want peace, they also oppose…": "also" adds to the clause before it
+    also = "also" in words[1:ALSO_WITHIN] and CLAUSE_RE.match(opening) is None
+    return bool(LEANING_PHRASES.match(rest) or REFERENCE_RE.match(rest) or also)
+
+
+def _names_person(text: str) -> bool:
+    """Whether ``text`` holds a full name that is no body's ("the British Broadcasting Corp.")."""
+    for name in NAMED_RE.finditer(text):
+        after = segment.words(text[name.end() :])[:1]
+        if not {*name.group(0).split(), *after} & BODY_WORDS:
+            return True
+    return False
+
+
 def _unnamed_pronoun(text: str) -> bool:
-    """ "him" or "her" with no full name before it in the sentence."""
+    """ "him" or "her" with no full name before it in the sentence; "them" or "it" as the object
+    of the first clause's verbs, where it cannot be the subject ("Dozens of police tried to
+    block them.": who?)."""
     pronoun = OBJECT_PRONOUN_RE.search(text)
-    return pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start())
+    if pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start()):
+        return True
+    start = subject_start(text)
+    thing = THING_PRONOUN_RE.search(text, start)
+    if thing is None or EXPLETIVE_RE.match(text, thing.end()):
+        return False
+    following = segment.words(text[thing.end() :])[:1]
+    if following and (VERB_RE.match(following[0]) or following[0].endswith("s")):
+        return False  # "The Navy said it needs…": the subject of a clause of its own
+    words = segment.words(text[start : thing.start()])
+    verbs = [k for k, w in enumerate(words) if VERB_RE.match(w)]
+    if not verbs or any(p in text[start : thing.start()] for p in ',;:(“"—'):
+        return False
+    between = words[verbs[0] :]
+    # nothing but verbs, "to" + a verb, "not" and adverbs between the subject and the pronoun
+    return all(
+        VERB_RE.match(w) or w in ("to", "not") or w.endswith("ly") or (k and between[k - 1] == "to")
+        for k, w in enumerate(between)
+    )
 
 
 def whole(sentence: Sentence) -> bool:
@@ -121,6 +251,34 @@ DEFINITE_RE = re.compile(
     r"(said|says|found|finds|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|"
     r"sets|left|leaves|met|meets|dealt|deals|calls|called|urged|urges))\b"
 )
+# "The source, who spoke on condition of anonymity, said…", "The Parliament meeting, expected to
+# last five days, is…", "The 25 mph test will…": a definite subject, its modifiers and its verb,
+# comma or dash, nothing after its noun that says which ("The report by the council…", "The
+# announcement, made by the regulator, …", "The unit, the National Task Force, …").
+SUBJECT_NP_RE = re.compile(
+    r"(?:The|This|That)\s+((?:[\w.’'-]+\s+){0,3}?)([a-z][\w-]+(?<!ly))(?=\s*,(?!\s+(?:the|a|an)\s|\s+[A-Z]|\s+\w+(?:ed|de|en)\s+by\s)|\s+(?:—|--|_)\s|\s+(?:is|was|"
+    r"were|are|has|had|have|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ed|"
+    r"said|says|found|shows|showed|came|comes|made|makes|took|takes|gave|gives|set|sets|left|"
+    r"leaves|met|meets|dealt|deals|calls|called)\b)"
+)
+# The opening phrase's last noun phrase: "Under the provision, approved by the department,".
+OPENING_NP_RE = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]+),\s+(?:[a-z]+ed\b[^,]*,\s+)?$"
+)
+# Standing bodies and offices a story's actors are: "The council voted…", "The mayor said…" read
+# as the story's own, where "The doctor injected the boy…" points at a man named before.
+ACTORS = frozenset(
+    "council court board committee mayor city state congress senate house legislature cabinet "
+    "army military president governor".split()
+)
+SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells)\b")
+# "The 56-year-old history professor at the University of Dar es Salaam said…": a description
+# standing for a person named before; "The 20-year-old jumper Ana Ruiz was…" names her.
+DESCRIBED_RE = re.compile(
+    r"^The\s+\d+-year-old(?:\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*)?(?:,|\s+(?:at|of|from|in|who|said|"
+    r"says|told|was|is|has|had|will|[a-z]{3,}ed)\b)"
+)
+CAPITAL_RE = re.compile(r"\b[A-Z]")
 # "The district's 18 middle schools…": a definite possessor opens the sentence.
 POSSESSIVE_RE = re.compile(r"^(?:The|This|That)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]+)['’]s\s")
 # An act, a document, a statement or a body ("the report", "the decision", "the restriction",
@@ -184,6 +342,71 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
     match = DEFINITE_RE.match(text)
     if match is not None and (match.group(2) is None or abstract(match.group(1))):
         heads.append(match.group(1))
+    found, unseen = _definite_subjects(text, sentence.position)
+    heads.extend(found)
+    heads.extend(_inner_references(text))
+    shown = list(shown)
+    if earlier and earlier[-1].text in shown:
+        return False  # the brief shows the sentence before it: "the move" is the one just read
+    met = [segment.terms(segment.words(t)) for t in shown]
+    if sentence.position > 0 and _described(text):
+        return True  # "The 56-year-old history professor said…": who?
+    if any(not any(segment.stem(noun) in terms for terms in met) for noun in unseen):
+        return True
+    for noun in heads:
+        head = segment.stem(noun)
+        pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
+        if (pointing or any(head in s.terms for s in earlier)) and not any(
+            head in terms for terms in met
+        ):
+            return True
+    return False
+
+
+def _described(text: str) -> bool:
+    """Whether ``text`` opens with an age and a description in place of a name ("The
+    56-year-old history professor said…"; "The 20-year-old jumper Ana Ruiz was…" names her)."""
+    match = DESCRIBED_RE.match(text)
+    if match is None:
+        return False
+    for name in NAMED_RE.finditer(match.group(0)):
+        following = segment.words(text[name.end() :])[:1]
+        if not following or VERB_RE.match(following[0]) or text[name.end() :].startswith(","):
+            return False
+    return True
+
+
+def _definite_subjects(text: str, position: int) -> tuple[list[str], list[str]]:
+    """The heads of the definite subjects of ``text`` (at its start and after an opening
+    phrase), and those that point back even where their article never met the noun: "The
+    doctor injected the boy…" (not in an article's first sentence, which introduces its own;
+    not a standing body or an actor speaking), "Under the provision, approved by…"."""
+    heads: list[str] = []
+    unseen: list[str] = []
+    main = subject_start(text)
+    closing = OPENING_NP_RE.search(text, 0, main)
+    if closing is not None and abstract(closing.group(1)):
+        unseen.append(closing.group(1))
+    for begin in {0, main}:
+        capital = text[:begin] + text[begin : begin + 1].upper() + text[begin + 1 :]
+        subject = SUBJECT_NP_RE.match(capital, begin)
+        if subject is None or CAPITAL_RE.search(subject.group(1)):
+            continue  # "The Peace Now survey" says which
+        if any(m.lower() in FUNCTION_WORDS for m in segment.words(subject.group(1))):
+            continue  # "The majority who die are…" is a clause
+        noun = subject.group(2)
+        speaks = SPEAKS_RE.match(capital, subject.end()) is not None
+        if not speaks or abstract(noun):  # "The board said…": the story's actor speaks
+            heads.append(noun)
+        if position > 0 and noun not in INSTITUTIONS | ACTORS and not speaks:
+            unseen.append(noun)
+    return heads, unseen
+
+
+def _inner_references(text: str) -> list[str]:
+    """Abstract nouns inside ``text`` after "the" with nothing that says which ("…made the
+    remarks while…")."""
+    heads: list[str] = []
     quoted = [q.span() for q in QUOTED_RE.finditer(text)]
     for inner in INNER_RE.finditer(text):
         noun = inner.group(1)
@@ -196,18 +419,7 @@ def anaphoric(corpus: Corpus, index: int, shown: Iterable[str] = ()) -> bool:
             and segment.stem(noun) not in segment.terms(segment.words(text[: inner.start()]))
         ):
             heads.append(noun)
-    shown = list(shown)
-    if earlier and earlier[-1].text in shown:
-        return False  # the brief shows the sentence before it: "the move" is the one just read
-    met = [segment.terms(segment.words(t)) for t in shown]
-    for noun in heads:
-        head = segment.stem(noun)
-        pointing = bool(earlier) and POINTING_RE.match(noun.lower()) is not None
-        if (pointing or any(head in s.terms for s in earlier)) and not any(
-            head in terms for terms in met
-        ):
-            return True
-    return False
+    return heads
 
 
 def _phrase_ends(rest: str) -> bool:
@@ -351,12 +563,53 @@ CALENDAR = frozenset(
 )
 
 
+# "Tony Hall" is named once; "Hall said", "said Zha" alone elsewhere: a word that stands both
+# next to a given name and alone as a speaker is a person's name, though no title or
+# description marks it (the patterns above miss "The congressman, Tony Hall, D-Ohio" and a
+# family name written first, "Zha Jianguo").
+SPEAKS_ALONE_RE = re.compile(
+    r"(?:^|[^\w\s.-]\s*|\b(?!(?:the|a|an|this|that)\s)[a-z][\w-]*\s+)([A-Z][a-z]+)\s+(?:said|says|told|added|noted|argued)\b|"
+    r"\b(?:said|says|told)\s+([A-Z][a-z]+)\s*[,.;]"
+)
+# "in Madrid", "the Democrats": a place or a body, not a person, follows these.
+PLACE_WORDS = frozenset("the in at near into across outside inside throughout".split())
+# "Monsanto Co.", "Xinhua News Agency": a body's name, not a person's.
+BODY_WORDS = frozenset(
+    "Co Corp Inc Ltd Company Corporation News Agency University Party Group Bank Association "
+    "Council Institute Foundation Center Committee Airlines Times Post Press".split()
+)
+TITLE_WORDS = frozenset(TITLES[3:-1].split("|")) | {"Mr", "Mrs", "Ms"}
+# Words that open a sentence in capitals but are no name ("While Eberstadt counsels…"); a closed
+# list, as sumy's stop words hold "new" ("New York") and "will" ("Will Smith").
+FUNCTION_WORDS = frozenset(
+    "the a an in on at by for with from to of and or but nor so yet while when where whether if "
+    "as although though because since after before until unless once during under over about "
+    "against between into through without within despite like unlike than that this these "
+    "those there here he she it they we i you his her its their our my your also even only "
+    "then still however meanwhile instead thus according both each every all some any no not "
+    "many most more such other another what which who whom whose why how now today yesterday "
+    "based given following last next".split()
+)
+PUNCTUATION_RE = re.compile(r"[,;:()“”\"—]|\s-+\s|\s_\s")
+# Lower-case words inside names: "F.W. de Klerk", "Osama bin Laden" ("De Klerk's challenge"
+# opening a sentence names him by surname alone).
+PARTICLES = frozenset("de da di du van von der den al bin ben le la".split())
+
+
 def surnames(corpus: Corpus) -> frozenset[str]:
     """Surnames of the people the articles name in full ("Louis Farrakhan said")."""
     titled, *described = PERSON_RES
     texts = [a.text for a in corpus.articles]
     by_title = {m.group(1) for t in texts for m in titled.finditer(t)}
     by_role = {m.group(1) for t in texts for rx in described for m in rx.finditer(t)}
+    speaking = {
+        w
+        for s in corpus.sentences
+        for m in SPEAKS_ALONE_RE.finditer(s.text)
+        for w in m.groups()
+        if w
+    }
+    paired = {w for s in corpus.sentences for w in _paired(s.text)}
     # A word also written in lower case ("house") is no name; nor, unless a title went before
     # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
     lower = {w for s in corpus.sentences for w in s.words if w.islower()}
@@ -366,25 +619,75 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for b, w in zip(s.words, s.words[1:], strict=False)
         if b.lower() in ("the", "a", "an")
     }
-    found = by_title | (by_role - after_the)
+    placed = _places_and_bodies(corpus)
+    found = by_title | (by_role - after_the - placed) | (speaking & paired) - placed - TITLE_WORDS
     return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
 
 
+def _places_and_bodies(corpus: Corpus) -> set[str]:
+    """Words that name a place or a body: they speak too ("Madrid said", "Xinhua said"), but
+    follow a preposition of place or "the" ("in Madrid", "the Democrats"), or go before a
+    body's word ("Monsanto Co.") and never after a given name ("Mary Douglass Brown")."""
+    places, bodies, given = set(), set(), set()
+    for words in (segment.words(c) for s in corpus.sentences for c in _phrases(s.text)):
+        for b, w, a in zip(["", *words], words, [*words[1:], ""], strict=False):
+            if b.lower() in PLACE_WORDS and not _name_word(a):  # "at Brown University" is none
+                places.add(w)
+            if a.rstrip(".") in BODY_WORDS:
+                bodies.add(w)
+            if _name_word(b):
+                given.add(w)
+    return places | (bodies - given)
+
+
 def _bare(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)
+    return re.sub(r"[’']s?$", "", word)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name: not "While" in "While Eberstadt
+    counsels…", nor "De" in "De Klerk's challenge"."""
+    return (
+        word[:1].isupper()
+        and word.lower() not in FUNCTION_WORDS | PARTICLES
+        and not re.search(r"-[a-z]", word)  # "St. Louis-based Monsanto": no given name
+    )
+
+
+def _phrases(text: str) -> list[str]:
+    """``text`` cut at punctuation: "With warnings on Celebrex, Monsanto…" pairs no names."""
+    return PUNCTUATION_RE.split(text)
+
+
+def _paired(text: str) -> set[str]:
+    """The words of ``text`` written next to another name word ("Tony Hall", "Zha Jianguo"),
+    a particle between them ("F.W. de Klerk", "Rancho La Puerta")."""
+    found: set[str] = set()
+    for phrase in _phrases(text):
+        bare = [_bare(w) for w in segment.words(phrase)]
+        for k, word in enumerate(bare):
+            before = k - 1
+            while before > 0 and bare[before].lower() in PARTICLES:
+                before -= 1
+            if _name_word(word) and 0 <= before < k and _name_word(bare[before]):
+                found.update((word, bare[before]))
+    return found
 
 
 def named_in_full(texts: Iterable[str]) -> frozenset[str]:
-    """Words that follow another capitalised word: "Farrakhan" in "Louis Farrakhan"."""
-    found: set[str] = set()
-    for text in texts:
-        words = [_bare(w) for w in segment.words(text)]
-        found.update(w for b, w in zip(["", *words], words, strict=False) if b[:1].isupper())
-    return frozenset(found)
+    """Words written next to another name word: "Farrakhan" in "Louis Farrakhan", "Zha" in
+    "Zha Jianguo"."""
+    return frozenset(w for text in texts for w in _paired(text))
 
 
 def unintroduced(text: str, people: Collection[str], introduced: Collection[str]) -> set[str]:
-    """The surnames ``text`` uses alone that neither it nor ``introduced`` names in full."""
+    """The surnames ``text`` uses alone, wherever they stand, that neither it nor
+    ``introduced`` names in full."""
     words = [_bare(w) for w in segment.words(text)]
-    alone = {w for b, w in zip(["", *words], words, strict=False) if not b[:1].isupper()}
+    # "the Clinton administration" names an institution by its head, not the person
+    alone = {
+        w
+        for b, w, a in zip(["", *words], words, [*words[1:], ""], strict=False)
+        if not (b.lower() == "the" and a[:1].islower())
+    }
     return (alone & set(people)) - named_in_full([text]) - set(introduced)

@@ -188,11 +188,13 @@ def test_a_definite_noun_introduced_just_before_leans_on_it() -> None:
     text = (
         "The council restricted building near the northern wetlands to three acres. "
         "The restriction was reduced from ten acres in December. "
-        "The harbour was dredged in the spring."
+        "The Varna harbour was dredged in the spring."
     )
     corpus = segment.corpus([article(text)])
     assert standalone.anaphoric(corpus, 1)  # which restriction? the one just before
-    assert not standalone.anaphoric(corpus, 2)  # "harbour" was not introduced before
+    assert not standalone.anaphoric(
+        corpus, 2
+    )  # "harbour" was not met before, and a name says which
     # once the brief has shown the restriction, a reader knows which one
     assert not standalone.anaphoric(corpus, 1, ["The restriction on wetlands was eased."])
 
@@ -271,7 +273,7 @@ def test_a_definite_possessor_introduced_just_before_leans_on_it() -> None:
     text = (
         "The council closed a school district in the northern islands. "
         "The district's 18 middle schools will merge next year. "
-        "The harbour's ferries will run until June."
+        "The Varna harbour's ferries will run until June."
     )
     corpus = segment.corpus([article(text)])
     assert standalone.anaphoric(corpus, 1)  # which district? the one just before
@@ -292,6 +294,136 @@ def test_a_reference_to_the_sentence_just_shown_before_it_does_not_lean() -> Non
     assert not standalone.anaphoric(made, 1, [first])  # the brief has just shown it
 
 
+def test_a_definite_subject_the_brief_never_introduced_leans_on_its_article() -> None:
+    text = (
+        "Dr. Lena Ostrander treated a four-year-old boy from Varna with a new drug in May. "
+        "The doctor injected the boy with the drug twice a week. "
+        "The source, who spoke on condition of anonymity, said the trial would go on. "
+        "The council voted to pay for the trial. "
+        "The hospital said the boy was doing well."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 1)  # which doctor? the one named before, in other words
+    assert standalone.anaphoric(corpus, 2)  # which source?
+    assert not standalone.anaphoric(corpus, 3)  # a standing body: the story's actor
+    assert not standalone.anaphoric(corpus, 4)  # an actor speaking
+    assert not standalone.anaphoric(corpus, 1, ["The doctor treated him in May."])
+    # an article's first sentence introduces its own subject
+    first = segment.corpus([article("The doctor injected the boy with the drug in May.")])
+    assert not standalone.anaphoric(first, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("In an interview with the Varna Broadcasting Corp., he stopped short of resigning.", True),
+        ("Based on visits to four harbours, Ostrander also warned that the dam was unsafe.", True),
+        ("In the next century, it would double the number of ferries on the route.", True),
+        ("Soon afterward, his behavior on the ferry improved markedly.", True),
+        (
+            "With lawsuits pending against the council, they say the ferries will keep sailing.",
+            True,
+        ),
+        ("Although it was their vote he won in 1994, they now oppose the mayor.", True),
+        ("In his report to the council, Mara Ostrander said the route was unsafe.", False),
+        ("When Mara Ostrander took the helm in 1990, she was the first woman to do so.", False),
+        ("If the two ferry firms merge, it would create the largest fleet in Varnia.", False),
+        ("Although the islanders want the ferry, they also oppose a higher fare.", False),
+        ("In Varna, the council voted on Monday to close the northern ferry route.", False),
+        (
+            "In cases where crews had other jobs, such as fishing, the council paid them less.",
+            False,
+        ),
+    ],
+)
+def test_the_subject_after_an_opening_phrase_is_held_to_the_opening_rules(
+    text: str, leans: bool
+) -> None:
+    assert standalone.stands_alone(sentence(text)) is not leans
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Dozens of police tried to block them from the harbour road.", True),
+        ("Harbour officials have repeatedly criticized it since the vote.", True),
+        ("The harbour board said it would appeal the ruling.", False),
+        ("Police seized the boats before selling them at auction.", False),
+        ("The vote made it clear that the route would close.", False),
+    ],
+)
+def test_an_object_pronoun_with_nothing_before_it_to_point_at(text: str, leans: bool) -> None:
+    assert standalone.stands_alone(sentence(text)) is not leans
+
+
+def test_a_surname_alone_is_caught_wherever_it_stands() -> None:
+    corpus = segment.corpus(
+        [
+            article(
+                "The congressman, Tony Ostrander, D-Varna, visited the harbour on Monday.",
+                "Ostrander said the ferries were unsafe.",
+                "Rescuers in Varna said the harbour was closed.",
+            ),
+            article("Zha Jianguo founded the party in May.", "“We will go on,” said Zha."),
+        ]
+    )
+    people = standalone.surnames(corpus)
+    assert {"Ostrander", "Zha"} <= people
+    assert "Varna" not in people  # a place: "in Varna"
+    for item in (
+        "While Ostrander counsels caution, the council voted to close the route.",
+        "Based on visits to four harbours, Ostrander warned that the dam was unsafe.",
+        "De Ostrander's challenge was only part of the storm.",
+        "With a mixture of defiance and calm, Zha said the party would go on.",
+    ):
+        assert standalone.unintroduced(item, people, ()), item
+    # the full name in the brief introduces either order; an attributive name is no reference
+    assert not standalone.unintroduced("Zha said the party would go on.", people, {"Zha"})
+    assert not standalone.unintroduced("The Ostrander family sold the boat.", people, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three others involved in the same case were fined on Monday.",
+        "Most expect it to sail again before the summer season.",
+        "Some even think it may carry more passengers than the old ferry.",
+        "The previous week, Ostrander had sailed the route alone.",
+        "All of which will set the harbour apart when it opens next fall.",
+    ],
+)
+def test_phrases_that_point_at_what_the_reader_never_saw(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
+def test_an_age_and_a_description_stand_for_a_person_named_before() -> None:
+    text = (
+        "Mara Ostrander, a ferry captain, was arrested on Monday. "
+        "The 56-year-old ferry captain from Varna said the route was safe. "
+        "The 20-year-old deckhand Ana Ruiz was also questioned. "
+        "The 12-year-old from Varna was the second girl to win the race."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.anaphoric(corpus, 1)  # who? the captain named before
+    assert not standalone.anaphoric(corpus, 2)  # the sentence names her
+    assert standalone.anaphoric(corpus, 3)  # who?
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some have found the new timetable hard to follow.",
+        "Of course the next year will bring many changes to the ferry route.",
+        "Seemingly overnight he had turned the ferry company into a profitable line.",
+        "Harbour towns like this one are building marinas on the northern coast.",
+        "Crews mate the ferries around this time of year, before the storms.",
+        "When 300 islanders marched on the council the following day, officials gave in.",
+    ],
+)
+def test_more_phrases_that_point_at_what_the_reader_never_saw(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
 def test_the_middle_of_a_quotation_of_several_sentences_is_no_fact() -> None:
     corpus = segment.corpus(
         [
@@ -309,3 +441,14 @@ def test_the_middle_of_a_quotation_of_several_sentences_is_no_fact() -> None:
     group = Group(members=tuple(range(len(corpus.sentences))), score=1.0)
     kept = standalone.news_only(corpus, group)
     assert kept is not None and 2 not in kept.members
+
+
+def test_capitals_and_adverbs_are_no_pronoun_nor_noun() -> None:
+    text = (
+        "The council closed the ferry route in May. "
+        "Responding to the vote, US Harbour Secretary Lena Ostrander told reporters it was wrong. "
+        "The newly appointed Mayor Ana Ruiz and her staff have made several visits to the pier."
+    )
+    corpus = segment.corpus([article(text)])
+    assert standalone.stands_alone(corpus.sentences[1])  # "US", not "us"
+    assert not standalone.anaphoric(corpus, 2)  # "newly" is no noun
