@@ -16,7 +16,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from brief import claims, figures, lede, segment, select, speakers, standalone, timeline, versions
+from brief import (
+    claims,
+    figures,
+    lede,
+    persons,
+    segment,
+    select,
+    speakers,
+    standalone,
+    timeline,
+    versions,
+)
 from brief.models import Budget, Corpus, Group, Sentence
 
 ORDER = ("lede", "known", "background", "outlook", "quotes", "differ")
@@ -433,7 +444,7 @@ def choose(
     candidates = route(corpus, groups, story)
     placed: dict[str, list[Pick]] = {key: [] for key in ORDER}
     known = claims.context(corpus)  # no item tells a fact of another in other words
-    people = standalone.surnames(corpus)
+    people = persons.surnames(corpus)
     used: list[int] = []
     words = 0
 
@@ -450,7 +461,7 @@ def choose(
         """The pick shown by a member that names no one by surname alone before the brief has
         given the full name (the speaker's label counts: it is read first)."""
         rank = ORDER.index(pick.section)
-        before = standalone.named_in_full(t for r, t in shown if r <= rank)
+        before = persons.named_in_full(t for r, t in shown if r <= rank)
         lead = pick.group.members[0]
         for m in pick.group.members if pick.section != "lede" else (lead,):
             sentence = corpus.sentences[m]
@@ -461,10 +472,10 @@ def choose(
                 who = speakers.speaker(corpus, m) if pick.section == "quotes" else None
                 if pick.section == "quotes" and who is None:
                     continue
-            label = standalone.named_in_full([who or ""])  # read before the quote
+            label = persons.named_in_full([who or ""])  # read before the quote
             met = [t for r, t in shown if r <= rank]
             if (
-                not standalone.unintroduced(sentence.text, people, before | label)
+                not persons.unintroduced(sentence.text, people, before | label)
                 and not standalone.anaphoric(corpus, m, met)
                 # a quote's label says who "he" is; any other item follows no quote
                 and (pick.section == "quotes" or not standalone.leans_on_quote(sentence, people))

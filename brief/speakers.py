@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from brief import persons
 from brief.models import Corpus, Sentence
 
 # A quotation worth quoting has at least this many characters between its marks.
@@ -273,9 +274,7 @@ NAMED_SPEAKER = re.compile(
 def _person(text: str, article: str) -> str | None:
     """The last full name in ``text`` that the article shows to be a person's (by a title or a
     speech verb elsewhere): "Tom Arden" in "Harbour master Tom Arden inspected the pier"."""
-    from brief import standalone
-
-    people = {m.group(1) for rx in standalone.PERSON_RES for m in rx.finditer(article)}
+    people = {m.group(1) for rx in persons.PERSON_RES for m in rx.finditer(article)}
     # "Given Clinton's record…": a word the article also writes in lower case is no given name.
     lower = set(re.findall(r"\b[a-z]+\b", article))
     names = [

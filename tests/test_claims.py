@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief import claims, figures, pipeline, segment
+from brief import claims, figures, persons, pipeline, segment
 from brief.config import Settings
 from brief.models import Article, Sentence
 from tests.conftest import article
@@ -388,7 +388,6 @@ def test_a_claim_told_in_one_clause_of_a_longer_sentence() -> None:
 
 def ramos_story() -> tuple[list[Sentence], claims.Context, frozenset[str]]:
     """Three outlets on one arrest, each also telling another fact about the same man."""
-    from brief import standalone
 
     corpus = segment.corpus(
         [
@@ -407,7 +406,7 @@ def ramos_story() -> tuple[list[Sentence], claims.Context, frozenset[str]]:
             ),
         ]
     )
-    return list(corpus.sentences), claims.context(corpus), standalone.surnames(corpus)
+    return list(corpus.sentences), claims.context(corpus), persons.surnames(corpus)
 
 
 def test_one_fact_in_other_words_is_retold() -> None:

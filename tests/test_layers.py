@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "brief.deliver",
     ),
     ("brief.timeline", "brief.figures"),  # dates and times of sentences; the figures they give
+    ("brief.persons",),  # who the articles name as people: below standalone and speakers
     ("brief.select", "brief.speakers", "brief.lede", "brief.standalone", "brief.claims"),
     ("brief.versions", "brief.headline"),  # sources differ; the headline states the lede
     ("brief.scoring",),  # the registry and every scorer under it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief import config, pipeline, segment, standalone
+from brief import config, persons, pipeline, segment, standalone
 from brief.models import Group, Sentence
 from tests.conftest import article
 
@@ -77,11 +77,11 @@ def test_surnames_alone_wait_for_the_full_name() -> None:
     corpus = segment.corpus(
         [article("The captain, Mara Ostrander, said the route was safe.", "Ostrander sailed.")]
     )
-    people = standalone.surnames(corpus)
+    people = persons.surnames(corpus)
     assert "Ostrander" in people
-    assert standalone.unintroduced("Ostrander sailed on Monday.", people, ()) == {"Ostrander"}
-    introduced = standalone.named_in_full(["Captain Mara Ostrander said the route was safe."])
-    assert not standalone.unintroduced("Ostrander sailed on Monday.", people, introduced)
+    assert persons.unintroduced("Ostrander sailed on Monday.", people, ()) == {"Ostrander"}
+    introduced = persons.named_in_full(["Captain Mara Ostrander said the route was safe."])
+    assert not persons.unintroduced("Ostrander sailed on Monday.", people, introduced)
 
 
 def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
@@ -104,7 +104,7 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
     people = {"Ostrander"}
     seen: list[str] = []
     for text in texts:
-        assert not standalone.unintroduced(text, people, standalone.named_in_full(seen))
+        assert not persons.unintroduced(text, people, persons.named_in_full(seen))
         seen.append(text)
 
 
@@ -367,7 +367,7 @@ def test_a_surname_alone_is_caught_wherever_it_stands() -> None:
             article("Zha Jianguo founded the party in May.", "“We will go on,” said Zha."),
         ]
     )
-    people = standalone.surnames(corpus)
+    people = persons.surnames(corpus)
     assert {"Ostrander", "Zha"} <= people
     assert "Varna" not in people  # a place: "in Varna"
     for item in (
@@ -376,10 +376,10 @@ def test_a_surname_alone_is_caught_wherever_it_stands() -> None:
         "De Ostrander's challenge was only part of the storm.",
         "With a mixture of defiance and calm, Zha said the party would go on.",
     ):
-        assert standalone.unintroduced(item, people, ()), item
+        assert persons.unintroduced(item, people, ()), item
     # the full name in the brief introduces either order; an attributive name is no reference
-    assert not standalone.unintroduced("Zha said the party would go on.", people, {"Zha"})
-    assert not standalone.unintroduced("The Ostrander family sold the boat.", people, ())
+    assert not persons.unintroduced("Zha said the party would go on.", people, {"Zha"})
+    assert not persons.unintroduced("The Ostrander family sold the boat.", people, ())
 
 
 @pytest.mark.parametrize(
