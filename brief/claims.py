@@ -148,13 +148,22 @@ BOUND_RE = re.compile(
 
 @lru_cache(maxsize=50_000)
 def _day(text: str, told: dt.date | None) -> dt.date | None:
-    if any(BOUND_RE.search(text[: match.start()]) for _, _, match in timeline.expressions(text)):
+    found = timeline.expressions(text)
+    if any(BOUND_RE.search(text[: match.start()]) for _, _, match in found):
         return None
+    if any(_reckoned(kind, match) for _, kind, match in found):
+        return None  # "20 years ago" in two papers a day apart is one time, not two days
     time = timeline.sentence_time(text, told)
     if time.future or time.modal:
         return None  # a weekday ahead is read by tense, and outlets word a forecast apart
     span = time.span
     return span.first if span is not None and span.first == span.last else None
+
+
+def _reckoned(kind: str, match: re.Match[str]) -> bool:
+    """A time counted back or ahead in units longer than a day ("20 years ago", "in two
+    weeks"): it names no day of its own, though the article's date minus 20 years is one."""
+    return kind in ("ago", "within") and (match.group("unit") or "day").lower() != "day"
 
 
 def same_day(item: Sentence, other: Sentence, story: Context) -> bool:

@@ -424,3 +424,23 @@ def test_other_facts_about_the_same_person_are_not_retold() -> None:
         assert not claims.retells(arrested, other, story, people)
     # the same verb, the same words, another person: two arrests
     assert not claims.retells(arrested, silva, story, people)
+
+
+def test_years_ago_in_papers_a_day_apart_name_no_day() -> None:
+    corpus = segment.corpus(
+        [
+            Article(
+                text="Ana Ruiz edited an underground journal in the harbour movement 20 years ago.",
+                published="1998-12-20",
+            ),
+            Article(
+                text="Ana Ruiz, 55, edited an underground journal in the harbour movement 20 "
+                "years ago.",
+                published="1998-12-21",
+            ),
+        ]
+    )
+    a, b = corpus.sentences
+    story = claims.context(corpus)
+    assert claims.day(a, story) is None and claims.day(b, story) is None
+    assert not claims.other_day(a, b, story)
