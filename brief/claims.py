@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from brief import figures, segment, timeline
 from brief.models import Corpus, Sentence
@@ -306,6 +307,20 @@ class Context:
 
 
 def context(corpus: Corpus) -> Context:
+    """What the story says about its words (Context). Grouping, routing, versions and the
+    items each ask for it: the last corpus's is kept (by identity: a Corpus is frozen)."""
+    last = _LAST_CONTEXT.get("corpus")
+    if last is not corpus:
+        _LAST_CONTEXT.clear()
+        _LAST_CONTEXT.update(corpus=corpus, context=_context(corpus))
+    found: Context = _LAST_CONTEXT["context"]
+    return found
+
+
+_LAST_CONTEXT: dict[str, Any] = {}
+
+
+def _context(corpus: Corpus) -> Context:
     spread: dict[str, set[int]] = {}
     for s in corpus.sentences:
         for term in s.terms:

@@ -112,8 +112,15 @@ def _places_and_bodies(corpus: Corpus) -> set[str]:
     return places | (bodies - given)
 
 
+POSSESSIVE_RE = re.compile(r"[’']s?$")
+
+
 def bare(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    return POSSESSIVE_RE.sub("", word)
+
+
+NO_NAME = FUNCTION_WORDS | PARTICLES
+COMPOUND_RE = re.compile(r"-[a-z]")
 
 
 def _name_word(word: str) -> bool:
@@ -121,8 +128,8 @@ def _name_word(word: str) -> bool:
     counsels…", nor "De" in "De Klerk's challenge"."""
     return (
         word[:1].isupper()
-        and word.lower() not in FUNCTION_WORDS | PARTICLES
-        and not re.search(r"-[a-z]", word)  # "St. Louis-based Monsanto": no given name
+        and word.lower() not in NO_NAME
+        and not COMPOUND_RE.search(word)  # "St. Louis-based Monsanto": no given name
     )
 
 
