@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from brief import figures, segment, timeline
+from brief import figures, persons, segment, timeline
 from brief.models import Corpus, Sentence
 
 NEGATION_RE = re.compile(
@@ -30,10 +30,7 @@ NEGATION_RE = re.compile(
 )
 QUOTATION_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # Calendar words are capitalised but name no actor.
-CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
-)
+CALENDAR = persons.CALENDAR
 MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # The shorter quotation's words must be this share of the longer one's: room for a dropped
 # word or an outlet's [bracketed] edit, none for a different quotation (chosen by reading the

@@ -296,15 +296,9 @@ def _names_someone(text: str) -> bool:
     return any(
         not re.search(r"\bthe\s+$", text[: m.start()], re.IGNORECASE)
         and m.group(0).split()[-1].lower() not in BODY_WORDS
-        and not set(m.group(0).split()) & CALENDAR_WORDS
+        and not set(m.group(0).split()) & persons.CALENDAR
         for m in NAME_RE.finditer(text)
     )
-
-
-CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
-)
 
 
 def _attribution_any(text: str) -> str | None:
