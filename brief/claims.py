@@ -38,6 +38,11 @@ MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 SAME_QUOTE = 0.8
 
 
+# "Micron's" -> "Micron": a name with its possessive cut off.
+POSSESSIVE_S_RE = re.compile(r"[’']s$")
+
+
+@lru_cache(maxsize=50_000)
 def negated(text: str) -> bool:
     """True when the sentence holds a "not", "never", "no", "n't" …"""
     return bool(NEGATION_RE.search(text))
@@ -47,7 +52,7 @@ def actor(sentence: Sentence, names: Collection[str]) -> str | None:
     """The first person or organisation the sentence names (a capitalised word that is not its
     opening word, or an opening word known as a name elsewhere), as a stand-in for its subject."""
     for i, word in enumerate(sentence.words):
-        word = re.sub(r"[’']s$", "", word)
+        word = POSSESSIVE_S_RE.sub("", word)
         if not word[:1].isupper() or word in CALENDAR:
             continue
         if i > 0 or word in names:
@@ -61,7 +66,7 @@ def names(sentences: Collection[Sentence]) -> frozenset[str]:
     return frozenset(
         word
         for s in sentences
-        for word in (re.sub(r"[’']s$", "", w) for w in s.words[1:] if w[:1].isupper())
+        for word in (POSSESSIVE_S_RE.sub("", w) for w in s.words[1:] if w[:1].isupper())
         if word.lower() not in stops
     )
 
@@ -104,7 +109,7 @@ def _direct(text: str) -> bool:
 
 
 def _named(word: str, other: Sentence) -> bool:
-    return any(re.sub(r"[’']s$", "", w) == word for w in other.words)
+    return word in other.text and any(POSSESSIVE_S_RE.sub("", w) == word for w in other.words)
 
 
 def same_actor(a: Sentence, b: Sentence, known: Collection[str] = ()) -> bool:
@@ -235,7 +240,7 @@ def differ(a: Sentence, b: Sentence, known: Collection[str] = ()) -> bool:
 
 def _names_in(sentence: Sentence) -> frozenset[str]:
     return frozenset(
-        re.sub(r"[’']s$", "", w)
+        POSSESSIVE_S_RE.sub("", w)
         for w in sentence.words[1:]
         if w[:1].isupper() and w not in CALENDAR and w.rstrip(".") not in MONTHS
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from brief import segment
 from brief.models import Sentence
@@ -37,6 +38,7 @@ YEARS = (1900, 2100)
 UNIT_REACH = 40
 
 
+@lru_cache(maxsize=50_000)  # an item is held against hundreds of sentences, each many times
 def numbers(text: str) -> frozenset[float]:
     """The numbers a sentence states, normalised: "7,000" = "7000", "two" = "2",
     "$1.2 billion" = "1.2 billion dollars"."""

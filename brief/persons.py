@@ -9,7 +9,7 @@ reader has met the full name.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from brief import segment
 from brief.models import Corpus
@@ -81,7 +81,9 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for w in m.groups()
         if w
     }
-    paired = {w for s in corpus.sentences for w in _paired(s.text)}
+    # A name is paired only in a sentence that holds it: only those are read.
+    holds_speaker = _any_of(speaking)
+    paired = {w for s in corpus.sentences if holds_speaker(s.text) for w in _paired(s.text)}
     # A word also written in lower case ("house") is no name; nor, unless a title went before
     # it, one written after "the" ("a Georgia Republican said", "the Republican leaders").
     lower = {w for s in corpus.sentences for w in s.words if w.islower()}
@@ -91,17 +93,29 @@ def surnames(corpus: Corpus) -> frozenset[str]:
         for b, w in zip(s.words, s.words[1:], strict=False)
         if b.lower() in ("the", "a", "an")
     }
-    placed = _places_and_bodies(corpus)
+    candidates = (by_role - after_the) | (speaking & paired)
+    placed = _places_and_bodies(corpus, candidates)
     found = by_title | (by_role - after_the - placed) | (speaking & paired) - placed - TITLE_WORDS
     return frozenset(w for w in found - CALENDAR if w.lower() not in lower)
 
 
-def _places_and_bodies(corpus: Corpus) -> set[str]:
-    """Words that name a place or a body: they speak too ("Madrid said", "Xinhua said"), but
-    follow a preposition of place or "the" ("in Madrid", "the Democrats"), or go before a
-    body's word ("Monsanto Co.") and never after a given name ("Mary Douglass Brown")."""
+def _any_of(words: Collection[str]) -> Callable[[str], bool]:
+    """Whether a text holds one of ``words`` (as a substring: a quick sieve, not a word test)."""
+    if not words:
+        return lambda text: False
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words)))
+    return lambda text: pattern.search(text) is not None
+
+
+def _places_and_bodies(corpus: Corpus, among: Collection[str]) -> set[str]:
+    """Those of ``among`` that name a place or a body: they speak too ("Madrid said", "Xinhua
+    said"), but follow a preposition of place or "the" ("in Madrid", "the Democrats"), or go
+    before a body's word ("Monsanto Co.") and never after a given name ("Mary Douglass Brown").
+    Only sentences that hold one of them are read."""
     places, bodies, given = set(), set(), set()
-    for words in (segment.words(c) for s in corpus.sentences for c in _phrases(s.text)):
+    holds = _any_of(among)
+    texts = (s.text for s in corpus.sentences if holds(s.text))
+    for words in (segment.words(c) for text in texts for c in _phrases(text)):
         for b, w, a in zip(["", *words], words, [*words[1:], ""], strict=False):
             if b.lower() in PLACE_WORDS and not _name_word(a):  # "at Brown University" is none
                 places.add(w)
@@ -109,7 +123,7 @@ def _places_and_bodies(corpus: Corpus) -> set[str]:
                 bodies.add(w)
             if _name_word(b):
                 given.add(w)
-    return places | (bodies - given)
+    return (places | (bodies - given)) & set(among)
 
 
 POSSESSIVE_RE = re.compile(r"[’']s?$")

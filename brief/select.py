@@ -112,8 +112,11 @@ def groups(corpus: Corpus, scores: Sequence[float], matrix: Any = None) -> tuple
     return tuple(found)
 
 
-def _near_lead(loose: Any, lead: int, j: int, sentences: Sequence[Sentence]) -> bool:
-    return bool(loose[lead, j] > 0) and term_overlap(sentences[lead], sentences[j]) >= GROUP_OVERLAP
+def _row(matrix: Any, i: int) -> tuple[Any, Any]:
+    """Row ``i`` of a CSR matrix as (columns, values), in stored order: slices of its arrays
+    (scipy's getrow builds a matrix per call: 8% of a 10,000-article day's briefs)."""
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
 
 
 def _matches(
@@ -127,19 +130,25 @@ def _matches(
     """For each article not yet in the group, its sentence that best states the same fact."""
     sentences = corpus.sentences
     articles = {sentences[m].article for m in members}
+    lead = members[0]
+    near_lead: set[int] = set()  # the lead's loose neighbours: a second round reads them
+    if len(members) > 1:
+        columns, values = _row(sims_lead, lead)
+        near_lead = {j for j, v in zip(columns.tolist(), values.tolist(), strict=True) if v > 0}
     best: dict[int, tuple[float, int]] = {}
     for m in members:
-        row = sims.getrow(m)
-        for j, sim in zip(row.indices, row.data, strict=True):
-            j = int(j)
+        columns, values = _row(sims, m)
+        for j, sim in zip(columns.tolist(), values.tolist(), strict=True):
             other = sentences[j]
             if j in used or other.article in articles or not eligible(other):
                 continue
             if term_overlap(sentences[m], other) < GROUP_OVERLAP:
                 continue
-            if m != members[0] and not _near_lead(sims_lead, members[0], j, sentences):
+            if m != lead and not (
+                j in near_lead and term_overlap(sentences[lead], other) >= GROUP_OVERLAP
+            ):
                 continue
-            if not claims.agree(sentences[members[0]], other, known):
+            if not claims.agree(sentences[lead], other, known):
                 continue  # the same words, another claim: other figures, a "not", another actor
             key = (-float(sim), j)
             if other.article not in best or key < best[other.article]:

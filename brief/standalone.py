@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from brief import persons, segment
 from brief.models import Article, Corpus, Group, Sentence
@@ -512,6 +513,8 @@ def quoted_within(corpus: Corpus, index: int) -> bool:
     while first > 0 and _same_paragraph(corpus.sentences[first - 1], sentence):
         first -= 1
     text = corpus.articles[sentence.article].text[corpus.sentences[first].start : sentence.start]
+    if not any(mark in text for mark in QUOTES):
+        return False  # no quotation opened before it in its paragraph
     # An opening mark while one is open starts the next paragraph of a quotation (news style
     # closes only its last paragraph, and wire copy often loses the paragraph breaks): read
     # as the mark it is, not as nesting.
@@ -539,4 +542,9 @@ def listed(corpus: Corpus, index: int) -> bool:
         if before.article != sentence.article or before.paragraph != sentence.paragraph:
             break
         index = k
-    return bool(TIMELINE_RE.search(corpus.sentences[index].text.strip()))
+    return _dated_line(corpus.sentences[index].text)
+
+
+@lru_cache(maxsize=50_000)  # a paragraph's first sentence is asked for by each of its sentences
+def _dated_line(text: str) -> bool:
+    return bool(TIMELINE_RE.search(text.strip()))

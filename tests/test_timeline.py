@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from brief import segment, timeline
 from brief.models import Article
@@ -183,3 +185,41 @@ def test_the_story_s_now_is_its_newest_article() -> None:
     assert story.now == WEDNESDAY and story.start == dt.date(2026, 11, 16)
     assert story.times[0].span == timeline.Span(dt.date(2026, 11, 16), dt.date(2026, 11, 16))
     assert timeline.newest(story.dates) == (1, 0, 2)
+
+
+def test_times_are_read_when_asked_for_and_equal_every_sentence_s_time() -> None:
+    texts = ["The plant closed on Monday.", "It will reopen next month.", "Workers waited."]
+    refs = [WEDNESDAY, None, WEDNESDAY]
+    eager = tuple(timeline.sentence_time(t, r) for t, r in zip(texts, refs, strict=True))
+    times = timeline.Times(texts, refs)
+    assert times[-1] == eager[-1] and times[1:] == eager[1:]
+    assert len(times) == 3 and times == eager and tuple(times) == eager
+    assert hash(times) == hash(eager)
+    with pytest.raises(IndexError):
+        times[3]
+
+
+# Words and marks that time expressions are made of, and filler between them.
+TIME_TOKENS = (
+    "Jan. Feb. Sept. May March Oct. 16 2026 1998 1990s 2026-11-18 3rd Monday Sunday today "
+    "tonight now yesterday tomorrow last next this past coming week month year decade weekend "
+    "ago earlier later before in within after two a few several days weeks years recently "
+    "lately recent morning night the of , the plant closed"
+).split()
+
+
+@given(st.lists(st.sampled_from(TIME_TOKENS), max_size=12))
+def test_every_time_expression_holds_a_mark_of_its_pattern(words: list[str]) -> None:
+    """expressions() runs a pattern only on text holding one of its MARKS: no match without."""
+    text = " ".join(words)
+    for (kind, pattern), marks in zip(timeline.PATTERNS, timeline.MARKS, strict=True):
+        for m in pattern.finditer(text):
+            assert any(mark in m.group(0).lower() for mark in marks), (kind, m.group(0))
+
+
+def test_text_with_no_time_word_names_no_time() -> None:
+    assert timeline.expressions("The council voted to close the plant.") == []
+    assert [k for _, k, _ in timeline.expressions("It closed in 1998, recently.")] == [
+        "year",
+        "recent",
+    ]

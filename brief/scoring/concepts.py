@@ -90,11 +90,15 @@ def word_count(sentence: Sentence) -> int:
     return max(len(sentence.words), select.word_count(sentence.text))
 
 
-def weights(corpus: Corpus) -> dict[Concept, float]:
-    """Position-discounted document frequency of each concept stated by enough articles."""
+def weights(
+    corpus: Corpus, found: Sequence[frozenset[Concept]] | None = None
+) -> dict[Concept, float]:
+    """Position-discounted document frequency of each concept stated by enough articles
+    (``found``: each sentence's concepts, when the caller has them)."""
+    found = [concepts(s) for s in corpus.sentences] if found is None else found
     first: dict[Concept, dict[int, int]] = {}
-    for s in corpus.sentences:
-        for c in concepts(s):
+    for s, held in zip(corpus.sentences, found, strict=True):
+        for c in held:
             seen = first.setdefault(c, {})
             seen[s.article] = min(seen.get(s.article, s.position), s.position)
     needed = min_docs(len(corpus.articles))
@@ -165,9 +169,10 @@ def rate(corpus: Corpus) -> Scores:
     nothing new keeps ZERO_GAIN_SHARE of what it would add alone, so it ranks below every
     sentence that adds something; one ``choose`` may not take counts at INELIGIBLE_FACTOR.
     """
-    table = weights(corpus)
+    found = [concepts(s) for s in corpus.sentences]
+    table = weights(corpus, found)
     # Sorted: gains are float sums, and their order must not follow Python's string hashing.
-    covers = [sorted(c for c in concepts(s) if c in table) for s in corpus.sentences]
+    covers = [sorted(c for c in held if c in table) for held in found]
     factor = [
         (1.0 if ok else INELIGIBLE_FACTOR) / word_count(s)
         for s, ok in zip(corpus.sentences, candidates(corpus), strict=True)
