@@ -73,7 +73,9 @@ TITLE_WORDS = TITLE_ABBREVIATIONS | frozenset(
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:(?:at|in|on|during|after|before|from|while|when)\s+[a-z]|(?:last|earlier|later|"
     r"this|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)).*$"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
+    # "said Muasher Friday when concluding a visit": a bare weekday is when, never a name
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b).*$"
 )
 # Titles of people (a saint or a street is no speaker: "St. Mark's").
 PERSON_TITLES = TITLE_ABBREVIATIONS - {"st", "jr", "sr"}
