@@ -42,7 +42,17 @@ LEANING_PHRASES = re.compile(
     r"[a-z]+ly\s+(?:[a-z]+\s+)?(?:he|she|they|it|his|her|their|its)\s|"
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
-    r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b)",
+    r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b|"
+    # "One of his arrests was in Atlanta", "One option could be…": one of whose, of what?
+    r"one of (?:his|her|their|its)\b|one (?:reason|option|problem|question|possibility|"
+    r"explanation|answer|solution|concern|sign|example)\s+(?:is|was|would|could|may|might)\b|"
+    # "Two weeks later, Anwar was arrested", "Hours earlier, …": later than what?
+    r"(?:[\w-]+\s+){0,2}(?:later|earlier|afterwards?)\s*,|"
+    # "Now an increasing number of parents…", "First, parents clamored…": a turn in a
+    # telling the reader never saw ("Now that the war is over, …" says what changed)
+    r"now\b(?!\s+that\b)|(?:first|second|third|finally|lastly|next),\s|"
+    # "Included was former Rep. Steve Gunderson…": inverted, a list begun before
+    r"(?:included|among them|among those)\s+(?:was|were|is|are)\b)",
     re.IGNORECASE,
 )
 # "The plea was…", "The visit is…": a bare definite event noun and a verb at once point back at
@@ -64,7 +74,11 @@ DEMONSTRATIVE_RE = re.compile(
     r"\b(?:these|those)\s+(?!days\b|who\b|which\b|that\b)[a-z]+|"
     # "tribes like this one", "around this time of year", "the following day": which?
     r"\bthis (?:one|time of)\b|\bthe (?:following|previous) (?:day|week|month|year)\b|"
-    r"(?<!first )(?<!only )\bsuch\s+(?!as\b|a\b|an\b)[a-z]+"
+    r"(?<!first )(?<!only )\bsuch\s+(?!as\b|a\b|an\b)[a-z]+|"
+    # "Commenting on this issue, …", "…faced this extra round of inspection": this act or
+    # matter is one told before ("this year", "this week" are the calendar's)
+    rf"(?<!^)\bthis\s+(?:[a-z]+\s+)?(?:issue|matter|problem|question|round|situation|"
+    rf"{EVENT_NOUNS})\b"
 )
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
@@ -130,7 +144,7 @@ def stands_alone(sentence: Sentence) -> bool:
     "In an interview on Monday, he stopped short…"."""
     text = sentence.text.lstrip()
     if text[:1] in QUOTES:
-        return True  # a quotation opens as its speaker spoke
+        return not _quote_leans(text)  # a quotation opens as its speaker spoke
     first = segment.FIRST_WORD_RE.match(text)
     if first is not None and first.group(1) in LEANING_OPENERS:
         return False
@@ -140,9 +154,58 @@ def stands_alone(sentence: Sentence) -> bool:
         or REFERENCE_RE.match(text)
         or DEMONSTRATIVE_RE.search(text)
         or "also" in head
+        or _adds_to_unseen(text)
         or _unnamed_pronoun(text)
         or _leaning_subject(text)
     )
+
+
+# A quotation's opening words are its speaker's, and "I", "we", "you" are the speaker's own; but
+# a reader shown it alone cannot tell who "he" or "that" is, nor what "And…" or "However…"
+# carries on ("“He told me he's making calls,” King said."; "“However, knowing the president's
+# character, he…”"). "It" is mostly an expletive ("“It is too early to say”") and passes; a
+# bracket the editor added says who ("“They (the federation) asked us…”").
+QUOTE_LEANERS = frozenset(
+    "But And Or Nor So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
+    "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
+    "Additionally Indeed He His Him She Her They Their Them This These That Those".split()
+)
+QUOTE_OPENING_RE = re.compile(r"^[\"'“‘\s]*([A-Za-z]+)(?:['’][a-z]+)?(\s*\()?")
+
+
+def _quote_leans(text: str) -> bool:
+    """Whether the quotation that opens ``text`` opens by leaning on words the reader never
+    sees: a connective, or a third person or "this" its speaker's listener knew."""
+    first = QUOTE_OPENING_RE.match(text)
+    return first is not None and first.group(1) in QUOTE_LEANERS and first.group(2) is None
+
+
+# "Unconfirmed reports indicated that Pinochet, who is diabetic, also has an infection", "A
+# survey carried out in September and October also showed…": "also" adds to a fact told before,
+# wherever it stands (ALSO_WITHIN reads only the subject's reach). Not when the sentence tells
+# the first fact itself: a clause before it ("…lose her gold, and Morocco will also give up…",
+# "Although the allies want peace, they also oppose…", "not only … but also"); nor in a name
+# ("also known as") or a quotation (the speaker's own "also").
+ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called)\b)")
+ALSO_FIRST_RE = re.compile(
+    r"[,;]\s*(?:and|but|while|whereas)\b|;|\bbut\s+$|\bnot (?:only|just|merely)\b|\bas well as\b|"
+    r"\bin addition to\b"
+)
+# "…lose her gold and Morocco will also…": "and" opens a clause when a verb stands between it
+# and "also" ("in May and June also showed" joins two months).
+CONJUNCTION_RE = re.compile(r"\b(?:and|but)\s+((?:\S+\s+){1,6})$")
+
+
+def _adds_to_unseen(text: str) -> bool:
+    """Whether ``text`` says "also" of a fact it does not itself tell first."""
+    if "also" not in text:
+        return False  # the common case, at the cost of one substring test
+    plain = QUOTED_RE.sub("", text)
+    also = ALSO_RE.search(plain)
+    if also is None or CLAUSE_RE.match(plain) or ALSO_FIRST_RE.search(plain, 0, also.start()):
+        return False
+    clause = CONJUNCTION_RE.search(plain, 0, also.start())
+    return clause is None or not any(VERB_RE.match(w) for w in clause.group(1).lower().split())
 
 
 def subject_start(text: str) -> int:
@@ -468,6 +531,14 @@ DIGEST_TITLE_RE = re.compile(
 DIGEST_OPENING_RE = re.compile(
     r"^(?:for questions,? (?:please )?call|these (?:columns|stories) for release)", re.I
 )
+# A news service's budget, anywhere in the text: "The Post-Intelligencer plans to move the
+# following for clients…", "By Steve Yozwiak. Story will move in the “A” category.": one line
+# for each of many stories (the datelines that opened them are cleaned away, the notes stay).
+BUDGET_RE = re.compile(
+    r"\b(?:plans to move the following|stor(?:y|ies) will (?:move|be moved|run)\b|"
+    r"will move in the\W{1,3}\w{1,2}\W{1,3}categor)",
+    re.I,
+)
 
 
 def news(article: Article) -> bool:
@@ -481,6 +552,7 @@ def news(article: Article) -> bool:
         or OPINION_OPENING_RE.match(title)
         or DIGEST_TITLE_RE.search(title)
         or DIGEST_OPENING_RE.match(text)
+        or ("move" in text and BUDGET_RE.search(text) is not None)
     )
 
 
