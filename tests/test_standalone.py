@@ -516,6 +516,11 @@ def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
         "One of his arrests was in Varnia during the harbour protests of 1988.",
         "One option could be for the council to declare a state of emergency.",
         "Included was the former harbour captain Ana Ruiz of Varnia.",
+        # which paper, which statement, which source?
+        "The accusation might hurt the ferry bid by Osaka, Varnia's second city, the paper said.",
+        "The group will ask the mayor to explain the ferry policy, the statement said.",
+        "Crews will try to find the cause of the wreck, the source close to the inquiry said.",
+        "Bars and restaurants with designated smoking areas also would escape the ban.",
         # this issue, this round: told before
         "Commenting on this issue, Mayor Ana Ruiz said the route was safe.",
         "Ferry firms faced this extra round of inspection for their licences.",
@@ -541,6 +546,9 @@ def test_also_and_openers_that_point_back_lean(text: str) -> None:
         "First Lady Ana Ruiz opened the northern ferry route on Monday.",
         "One man was killed in the harbour fire on Monday night.",
         "The council met this week to close the northern ferry route.",
+        # a source any reader can take as given
+        "The accusation might hurt the ferry bid by Osaka, a source close to the inquiry said.",
+        "The ferry route will close in March, the harbour council said on Monday.",
     ],
 )
 def test_also_said_of_the_sentence_s_own_fact_and_calendar_openers_stand_alone(
