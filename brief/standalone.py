@@ -52,7 +52,9 @@ LEANING_PHRASES = re.compile(
     # telling the reader never saw ("Now that the war is over, …" says what changed)
     r"now\b(?!\s+that\b)|(?:first|second|third|finally|lastly|next),\s|"
     # "Included was former Rep. Steve Gunderson…": inverted, a list begun before
-    r"(?:included|among them|among those)\s+(?:was|were|is|are)\b)",
+    r"(?:included|among them|among those)\s+(?:was|were|is|are)\b|"
+    # "If so, it will be a long time before…": if what is so?
+    r"if (?:so|not)\b)",
     re.IGNORECASE,
 )
 # "The plea was…", "The visit is…": a bare definite event noun and a verb at once point back at
@@ -95,6 +97,11 @@ VERB_RE = re.compile(
     r"leave|let|put|set|sent|send|brought|bring|saw|see|found|find|held|hold|sold|sell|got|get)$"
 )
 NAMED_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+# A name that can be "him" or "her": "The Senate found him guilty" names no one ("The Senate"
+# is a capital and a body); an article or a demonstrative opens no person's name.
+PERSON_NAMED_RE = re.compile(
+    r"\b(?!(?:The|A|An|This|That|These|Those)\s)[A-Z][\w’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+"
+)
 # "Espina also warned", "The Commerce secretary also warned": "also" in the subject's reach.
 ALSO_WITHIN = 5
 QUOTES = '“"‘'
@@ -156,6 +163,7 @@ def stands_alone(sentence: Sentence) -> bool:
         or "also" in head
         or _adds_to_unseen(text)
         or UNSEEN_SOURCE_RE.search(text) is not None
+        or ("," in text and ASIDE_RE.search(QUOTED_RE.sub("", text)) is not None)
         or _unnamed_pronoun(text)
         or _leaning_subject(text)
     )
@@ -169,6 +177,15 @@ UNSEEN_SOURCE_RE = re.compile(
     r",\s+the\s+(?:[a-z]+\s+){0,2}?(?:paper|newspaper|daily|statement|letter|source|sources|"
     r"official|officials|spokesman|spokeswoman|agency)\b[^,;“”\"]{0,40}?\s+"
     r"(?:said|says|reported|reports|added)\W*$"
+)
+
+
+# "Independent booksellers, meanwhile, have organized…", "A longer contract would not assure
+# peace, however.": a connective set off by commas inside the sentence turns from, or adds to,
+# what came before as much as one that opens it.
+ASIDE_RE = re.compile(
+    r",\s+(?:however|meanwhile|though|too|instead|nevertheless|nonetheless|in turn|as well|"
+    r"in addition|in contrast|by contrast|likewise|similarly|therefore|moreover)\s*(?:,|[.!?]\W*$)"
 )
 
 
@@ -279,7 +296,7 @@ def _unnamed_pronoun(text: str) -> bool:
     of the first clause's verbs, where it cannot be the subject ("Dozens of police tried to
     block them.": who?)."""
     pronoun = OBJECT_PRONOUN_RE.search(text)
-    if pronoun is not None and not NAMED_RE.search(text, 0, pronoun.start()):
+    if pronoun is not None and not PERSON_NAMED_RE.search(text, 0, pronoun.start()):
         return True
     start = subject_start(text)
     thing = THING_PRONOUN_RE.search(text, start)

@@ -516,6 +516,13 @@ def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
         "One of his arrests was in Varnia during the harbour protests of 1988.",
         "One option could be for the council to declare a state of emergency.",
         "Included was the former harbour captain Ana Ruiz of Varnia.",
+        # if what is so; however, meanwhile, too: after what?
+        "If so, it will be a long time before the ferries sail to the island again.",
+        "Island crews, meanwhile, have organized a campaign against the ferry levy.",
+        "A longer ferry contract would not assure peace on the quays, however.",
+        "Fares on the southern route rose by a third, too.",
+        # "The Senate" names no one "him" can be
+        "The Senate found him guilty of two counts of contempt of the harbour court.",
         # which paper, which statement, which source?
         "The accusation might hurt the ferry bid by Osaka, Varnia's second city, the paper said.",
         "The group will ask the mayor to explain the ferry policy, the statement said.",
@@ -546,6 +553,9 @@ def test_also_and_openers_that_point_back_lean(text: str) -> None:
         "First Lady Ana Ruiz opened the northern ferry route on Monday.",
         "One man was killed in the harbour fire on Monday night.",
         "The council met this week to close the northern ferry route.",
+        # a comma that sets off no connective; a name "him" can be
+        "Crews on the quay, though tired, kept the ferries sailing through the storm.",
+        "The mayor, Ana Ruiz, said the council had asked him to stay on as captain.",
         # a source any reader can take as given
         "The accusation might hurt the ferry bid by Osaka, a source close to the inquiry said.",
         "The ferry route will close in March, the harbour council said on Monday.",
