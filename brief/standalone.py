@@ -82,6 +82,15 @@ DEMONSTRATIVE_RE = re.compile(
     rf"(?<!^)\bthis\s+(?:[a-z]+\s+)?(?:issue|matter|problem|question|round|situation|"
     rf"{EVENT_NOUNS})\b"
 )
+# DEMONSTRATIVE_RE can match only where one of these stands; a substring test each is cheaper
+# than the regex's try at every position (most sentences hold none of them).
+DEMONSTRATIVE_WORDS = ("these", "those", "this", "such", "the following", "the previous")
+
+
+def _demonstrative(text: str) -> bool:
+    return any(w in text for w in DEMONSTRATIVE_WORDS) and bool(DEMONSTRATIVE_RE.search(text))
+
+
 # "American officials have cited him since…": "him"/"her" with no one named before it.
 OBJECT_PRONOUN_RE = re.compile(r"\b(?:him|her|hers|himself|herself)\b")
 THING_PRONOUN_RE = re.compile(r"\b(?:them|it)\b")
@@ -159,11 +168,11 @@ def stands_alone(sentence: Sentence) -> bool:
     return not (
         LEANING_PHRASES.match(text)
         or REFERENCE_RE.match(text)
-        or DEMONSTRATIVE_RE.search(text)
+        or _demonstrative(text)
         or "also" in head
         or _adds_to_unseen(text)
         or UNSEEN_SOURCE_RE.search(text) is not None
-        or ("," in text and ASIDE_RE.search(QUOTED_RE.sub("", text)) is not None)
+        or _aside(text)
         or _unnamed_pronoun(text)
         or _leaning_subject(text)
     )
@@ -187,6 +196,14 @@ ASIDE_RE = re.compile(
     r",\s+(?:however|meanwhile|though|too|instead|nevertheless|nonetheless|in turn|as well|"
     r"in addition|in contrast|by contrast|likewise|similarly|therefore|moreover)\s*(?:,|[.!?]\W*$)"
 )
+
+
+def _aside(text: str) -> bool:
+    """Whether ``text`` sets off a connective by commas outside its quotations (the quotations
+    are struck out only when the whole text holds one: the common case costs one search)."""
+    return (
+        ASIDE_RE.search(text) is not None and ASIDE_RE.search(QUOTED_RE.sub("", text)) is not None
+    )
 
 
 # A quotation's opening words are its speaker's, and "I", "we", "you" are the speaker's own; but
@@ -588,13 +605,16 @@ def news(article: Article) -> bool:
         or OPINION_OPENING_RE.match(title)
         or DIGEST_TITLE_RE.search(title)
         or DIGEST_OPENING_RE.match(text)
-        or _budget(text[:BUDGET_HEAD_CHARS])
+        or _budget(text)
     )
 
 
-def _budget(head: str) -> bool:
-    """Whether ``head``, an article's opening, holds a news service's budget notes."""
-    return ("will move" in head or "move the following" in head) and bool(BUDGET_RE.search(head))
+def _budget(text: str) -> bool:
+    """Whether the opening of ``text`` holds a news service's budget notes."""
+    head = BUDGET_HEAD_CHARS
+    return (
+        text.find("will move", 0, head) >= 0 or text.find("move the following", 0, head) >= 0
+    ) and BUDGET_RE.search(text, 0, head) is not None
 
 
 def news_only(corpus: Corpus, group: Group) -> Group | None:
