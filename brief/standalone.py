@@ -240,7 +240,9 @@ ALSO_FIRST_RE = re.compile(
 # "…lose her gold and Morocco will also…": "and" opens a clause when an auxiliary stands
 # between it and "also" ("in May and June also showed" joins two months, "bars and
 # restaurants with designated areas also would…" two nouns: a participle is no clause's verb).
-CONJUNCTION_RE = re.compile(r"\b(?:and|but)\s+((?:\S+\s+){1,6})$")
+# A comma after it closes the clause it opens ("Pinochet, who has worn a pacemaker and is
+# diabetic, also has…": the first fact is the relative clause's, not the one "also" adds to).
+CONJUNCTION_RE = re.compile(r"\b(?:and|but)\s+((?:[^\s,]+\s+){1,6})$")
 AUXILIARIES = frozenset(
     "is was were are has had have will would could can may might must should did does do".split()
 )

@@ -506,6 +506,7 @@ def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
         # "also" adds to a fact told before, wherever it stands
         "Unconfirmed reports said Ostrander, who has sailed for years, also has an infection.",
         "A survey carried out in May and June also showed that most crews were unpaid.",
+        "Reports said Ostrander, who has sailed for years and is ill, also has an infection.",
         "The harbour's ruling body also asked the ferry union to act against the captain.",
         # later than what, now unlike when, first of what?
         "Two weeks later, Ostrander was arrested at her home in Varnia.",
