@@ -74,10 +74,10 @@ CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:(?:at|in|on|during|after|before|from|while|when)\s+[a-z]|(?:last|earlier|later|"
     r"this|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)|"
-    # "said Muasher Friday when concluding a visit": a bare weekday is when, never a name
+    # "said Arden Friday when concluding a visit": a bare weekday is when, never a name
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b).*$"
 )
-# "James E. Hall, the board's chairman", "Robin Mann of the club's wetlands committee": the
+# "Gina Varga, the board's secretary", "Tom Arden of the club's harbour committee": the
 # description names a body by "the X's", one the article named before and the reader has not
 # met; the full name before it is the speaker.
 POSSESSOR_RE = re.compile(

@@ -43,17 +43,17 @@ LEANING_PHRASES = re.compile(
     r"the former|the (?:two|three|four) |"
     # "One is reducing the debt", "One would create 15,000 vouchers": one of what?
     r"one (?:is|was|would|will|has|had|could|can|of them|of these|of those)\b|"
-    # "One of his arrests was in Atlanta", "One option could be…": one of whose, of what?
+    # "One of his arrests was in Varnia", "One option could be…": one of whose, of what?
     r"one of (?:his|her|their|its)\b|one (?:reason|option|problem|question|possibility|"
     r"explanation|answer|solution|concern|sign|example)\s+(?:is|was|would|could|may|might)\b|"
-    # "Two weeks later, Anwar was arrested", "Hours earlier, …": later than what?
+    # "Two weeks later, Ostrander was arrested", "Hours earlier, …": later than what?
     r"(?:[\w-]+\s+){0,2}(?:later|earlier|afterwards?)\s*,|"
-    # "Now an increasing number of parents…", "First, parents clamored…": a turn in a
+    # "Now an increasing number of captains…", "First, captains asked…": a turn in a
     # telling the reader never saw ("Now that the war is over, …" says what changed)
     r"now\b(?!\s+that\b)|(?:first|second|third|finally|lastly|next),\s|"
-    # "Included was former Rep. Steve Gunderson…": inverted, a list begun before
+    # "Included was the former captain Ana Ruiz…": inverted, a list begun before
     r"(?:included|among them|among those)\s+(?:was|were|is|are)\b|"
-    # "If so, it will be a long time before…": if what is so?
+    # "If so, the ferries will not sail before…": if what is so?
     r"if (?:so|not)\b)",
     re.IGNORECASE,
 )
@@ -178,9 +178,9 @@ def stands_alone(sentence: Sentence) -> bool:
     )
 
 
-# "…for the 2008 Olympics by Osaka, the paper said.", "…, the source close to the probe said.":
+# "…might hurt the ferry bid by Osaka, the paper said.", "…, the source close to the inquiry said.":
 # the sentence closes on a source its article named before, and the reader cannot tell which
-# paper, statement or official it was ("a source close to the probe said" is any one; a
+# paper, statement or official it was ("a source close to the inquiry said" is any one; a
 # sentence that names the paper earlier, "The Star reported … the paper said", is rare).
 UNSEEN_SOURCE_RE = re.compile(
     r",\s+the\s+(?:[a-z]+\s+){0,2}?(?:paper|newspaper|daily|statement|letter|source|sources|"
@@ -189,7 +189,7 @@ UNSEEN_SOURCE_RE = re.compile(
 )
 
 
-# "Independent booksellers, meanwhile, have organized…", "A longer contract would not assure
+# "Island crews, meanwhile, have organized…", "A longer ferry contract would not assure
 # peace, however.": a connective set off by commas inside the sentence turns from, or adds to,
 # what came before as much as one that opens it.
 ASIDE_RE = re.compile(
@@ -208,9 +208,9 @@ def _aside(text: str) -> bool:
 
 # A quotation's opening words are its speaker's, and "I", "we", "you" are the speaker's own; but
 # a reader shown it alone cannot tell who "he" or "that" is, nor what "And…" or "However…"
-# carries on ("“He told me he's making calls,” King said."; "“However, knowing the president's
-# character, he…”"). "It" is mostly an expletive ("“It is too early to say”") and passes; a
-# bracket the editor added says who ("“They (the federation) asked us…”").
+# carries on ("“He told me he is making calls,” Ruiz said."; "“However, knowing the mayor's
+# character, she…”"). "It" is mostly an expletive ("“It is too early to say”") and passes; a
+# bracket the editor added says who ("“They (the ferry crews) asked us…”").
 QUOTE_LEANERS = frozenset(
     "But And Or Nor So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
     "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
@@ -226,22 +226,22 @@ def _quote_leans(text: str) -> bool:
     return first is not None and first.group(1) in QUOTE_LEANERS and first.group(2) is None
 
 
-# "Unconfirmed reports indicated that Pinochet, who is diabetic, also has an infection", "A
-# survey carried out in September and October also showed…": "also" adds to a fact told before,
+# "Reports said Ostrander, who has sailed for years, also has an infection", "A survey
+# carried out in May and June also showed…": "also" adds to a fact told before,
 # wherever it stands (ALSO_WITHIN reads only the subject's reach). Not when the sentence tells
-# the first fact itself: a clause before it ("…lose her gold, and Morocco will also give up…",
-# "Although the allies want peace, they also oppose…", "not only … but also"); nor in a name
+# the first fact itself: a clause before it ("…lost its licence, and the crew will also…",
+# "Although the islanders want the ferry, they also oppose…", "not only … but also"); nor in a name
 # ("also known as") or a quotation (the speaker's own "also").
 ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called)\b)")
 ALSO_FIRST_RE = re.compile(
     r"[,;]\s*(?:and|but|while|whereas)\b|;|\bbut\s+$|\bnot (?:only|just|merely)\b|\bas well as\b|"
     r"\bin addition to\b"
 )
-# "…lose her gold and Morocco will also…": "and" opens a clause when an auxiliary stands
-# between it and "also" ("in May and June also showed" joins two months, "bars and
-# restaurants with designated areas also would…" two nouns: a participle is no clause's verb).
-# A comma after it closes the clause it opens ("Pinochet, who has worn a pacemaker and is
-# diabetic, also has…": the first fact is the relative clause's, not the one "also" adds to).
+# "…will lose its licence and the crew will also…": "and" opens a clause when an auxiliary
+# stands between it and "also" ("in May and June also showed" joins two months, "bars and
+# cafes with designated areas also would…" two nouns: a participle is no clause's verb).
+# A comma after it closes the clause it opens ("Ostrander, who has sailed for years and is
+# ill, also has…": the first fact is the relative clause's, not the one "also" adds to).
 CONJUNCTION_RE = re.compile(r"\b(?:and|but)\s+((?:[^\s,]+\s+){1,6})$")
 AUXILIARIES = frozenset(
     "is was were are has had have will would could can may might must should did does do".split()
@@ -583,8 +583,8 @@ DIGEST_TITLE_RE = re.compile(
 DIGEST_OPENING_RE = re.compile(
     r"^(?:for questions,? (?:please )?call|these (?:columns|stories) for release)", re.I
 )
-# A news service's budget: "The Post-Intelligencer plans to move the following for clients…",
-# "By Steve Yozwiak. Story will move in the “A” category.": one line for each of many stories
+# A news service's budget: "The Varnia Courier plans to move the following for clients…",
+# "By Ana Ruiz. Story will move in the “A” category.": one line for each of many stories
 # (the datelines that opened them are cleaned away, the notes stay). Its first note stands
 # within its first story's lines, so only the opening is read: ``news`` is asked for every
 # sentence a section weighs, and a whole-text search cost a 30,000-sentence story 2.5 s.

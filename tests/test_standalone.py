@@ -473,11 +473,11 @@ def test_capitals_and_adverbs_are_no_pronoun_nor_noun() -> None:
     "text",
     [
         # a connective or a third person opens the quotation: what does it carry on, who is he?
-        "“He told me he is making a number of calls,” Ruiz said.",
+        "“He told me he will sail again in March,” Ruiz said.",
         "“However, knowing the captain, she will sail on Monday,” Ruiz said.",
-        "“And because of her poor health, she cannot sail,” Ruiz said.",
-        "“That shows the council is trying to unite the harbour,” Ruiz said.",
-        "“This now constitutes 40 percent of the catch,” Ruiz said.",
+        "“And since the storm, she cannot sail,” Ruiz said.",
+        "“That shows how little the council cares about the island,” Ruiz said.",
+        "“This now makes up a third of the catch,” Ruiz said.",
         "“They will not close our route,” said Mara Ostrander, the ferry captain.",
     ],
 )
@@ -489,7 +489,7 @@ def test_a_quotation_opening_on_words_the_reader_never_saw_leans(text: str) -> N
     "text",
     [
         "“We will not close the northern route,” Ruiz said.",
-        "“I stated all along that this day would be the hardest,” Ruiz said.",
+        "“I knew the winter crossing would be the hardest,” Ruiz said.",
         "“It is too early to say whether the dam will hold,” Ruiz said.",
         # the editor's bracket says who "they" are
         "“They (the ferry crews) asked us to wait until March,” Ruiz said.",
@@ -504,34 +504,34 @@ def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
     "text",
     [
         # "also" adds to a fact told before, wherever it stands
-        "Unconfirmed reports said Ostrander, who has sailed for years, also has an infection.",
+        "Unconfirmed reports said Ostrander, who has sailed for years, also has a broken wrist.",
         "A survey carried out in May and June also showed that most crews were unpaid.",
-        "Reports said Ostrander, who has sailed for years and is ill, also has an infection.",
-        "The harbour's ruling body also asked the ferry union to act against the captain.",
+        "Reports said Ostrander, who has sailed for years and is ill, also has a broken wrist.",
+        "The harbour board also asked the ferry union to act against the captain.",
         # later than what, now unlike when, first of what?
-        "Two weeks later, Ostrander was arrested at her home in Varnia.",
+        "Two weeks later, Ostrander resigned from the harbour board.",
         "Hours earlier, the council had voted to close the route.",
-        "Now an increasing number of captains are leaving the northern route.",
+        "Now more captains are leaving the northern route.",
         "First, captains asked the council for a new ferry licence.",
         # one of whose, one option for what, included in what?
         "One of his arrests was in Varnia during the harbour protests of 1988.",
         "One option could be for the council to declare a state of emergency.",
         "Included was the former harbour captain Ana Ruiz of Varnia.",
         # if what is so; however, meanwhile, too: after what?
-        "If so, it will be a long time before the ferries sail to the island again.",
+        "If so, the ferries will not sail to the island before spring.",
         "Island crews, meanwhile, have organized a campaign against the ferry levy.",
-        "A longer ferry contract would not assure peace on the quays, however.",
+        "The new timetable would not end the delays on the quays, however.",
         "Fares on the southern route rose by a third, too.",
         # "The Senate" names no one "him" can be
-        "The Senate found him guilty of two counts of contempt of the harbour court.",
+        "The Senate found him in contempt of the harbour court on Monday.",
         # which paper, which statement, which source?
-        "The accusation might hurt the ferry bid by Osaka, Varnia's second city, the paper said.",
-        "The group will ask the mayor to explain the ferry policy, the statement said.",
+        "The vote might hurt the ferry bid by Tarsa, Varnia's second city, the paper said.",
+        "The union will ask the mayor for a meeting on fares, the statement said.",
         "Crews will try to find the cause of the wreck, the source close to the inquiry said.",
-        "Bars and restaurants with designated smoking areas also would escape the ban.",
+        "Bars and cafes on the quay also would escape the new ferry levy.",
         # this issue, this round: told before
         "Commenting on this issue, Mayor Ana Ruiz said the route was safe.",
-        "Ferry firms faced this extra round of inspection for their licences.",
+        "Ferry firms faced this second round of checks on their licences.",
     ],
 )
 def test_also_and_openers_that_point_back_lean(text: str) -> None:
@@ -558,7 +558,7 @@ def test_also_and_openers_that_point_back_lean(text: str) -> None:
         "Crews on the quay, though tired, kept the ferries sailing through the storm.",
         "The mayor, Ana Ruiz, said the council had asked him to stay on as captain.",
         # a source any reader can take as given
-        "The accusation might hurt the ferry bid by Osaka, a source close to the inquiry said.",
+        "The vote might hurt the ferry bid by Tarsa, a source close to the inquiry said.",
         "The ferry route will close in March, the harbour council said on Monday.",
     ],
 )
