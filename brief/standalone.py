@@ -173,6 +173,7 @@ def stands_alone(sentence: Sentence) -> bool:
         or _adds_to_unseen(text)
         or UNSEEN_SOURCE_RE.search(text) is not None
         or _aside(text)
+        or _reported_pronoun(text)
         or _unnamed_pronoun(text)
         or _leaning_subject(text)
     )
@@ -187,6 +188,21 @@ UNSEEN_SOURCE_RE = re.compile(
     r"official|officials|spokesman|spokeswoman|agency)\b[^,;“”\"]{0,40}?\s+"
     r"(?:said|says|reported|reports|added)\W*$"
 )
+
+
+# "Federal officials say he is not a suspect": many speak, and "he" is someone else, whom the
+# sentence never named (a name before it, "Police said Ruiz was sure he…", resolves it).
+REPORTED_PRONOUN_RE = re.compile(
+    r"\b(?:officials|police|authorities|investigators|prosecutors|sources|witnesses|aides|"
+    r"relatives|friends|neighbors|neighbours|reports|doctors|experts|analysts|officers)\s+"
+    r"(?:say|said|believe|believed|think|thought|told \w+)\s+(?:that\s+)?(?:he|she)\b"
+)
+
+
+def _reported_pronoun(text: str) -> bool:
+    """Whether ``text`` reports of "he" or "she" whom no name before it says."""
+    said = REPORTED_PRONOUN_RE.search(text)
+    return said is not None and PERSON_NAMED_RE.search(text, 0, said.start()) is None
 
 
 # "Island crews, meanwhile, have organized…", "A longer ferry contract would not assure

@@ -522,6 +522,8 @@ def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
         "Island crews, meanwhile, have organized a campaign against the ferry levy.",
         "The new timetable would not end the delays on the quays, however.",
         "Fares on the southern route rose by a third, too.",
+        # many speak of "he": who?
+        "Harbour police said he was not a suspect in the ferry fire.",
         # "The Senate" names no one "him" can be
         "The Senate found him in contempt of the harbour court on Monday.",
         # which paper, which statement, which source?
@@ -554,7 +556,8 @@ def test_also_and_openers_that_point_back_lean(text: str) -> None:
         "First Lady Ana Ruiz opened the northern ferry route on Monday.",
         "One man was killed in the harbour fire on Monday night.",
         "The council met this week to close the northern ferry route.",
-        # a comma that sets off no connective; a name "him" can be
+        # a comma that sets off no connective; a name "him" or "he" can be
+        "Captain Ana Ruiz was questioned, and harbour police said she was not a suspect.",
         "Crews on the quay, though tired, kept the ferries sailing through the storm.",
         "The mayor, Ana Ruiz, said the council had asked him to stay on as captain.",
         # a source any reader can take as given
