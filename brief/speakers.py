@@ -73,7 +73,15 @@ TITLE_WORDS = TITLE_ABBREVIATIONS | frozenset(
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:(?:at|in|on|during|after|before|from|while|when)\s+[a-z]|(?:last|earlier|later|"
     r"this|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)).*$"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
+    # "said Arden Friday when concluding a visit": a bare weekday is when, never a name
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b).*$"
+)
+# "Gina Varga, the board's secretary", "Tom Arden of the club's harbour committee": the
+# description names a body by "the X's", one the article named before and the reader has not
+# met; the full name before it is the speaker.
+POSSESSOR_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+?)(?:,\s+|\s+of\s+)the\s+[a-z]+['’]s\s.*$"
 )
 # Titles of people (a saint or a street is no speaker: "St. Mark's").
 PERSON_TITLES = TITLE_ABBREVIATIONS - {"st", "jr", "sr"}
@@ -332,6 +340,7 @@ def _tidy(who: str) -> str | None:
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s+(?:also|then|later|earlier|previously)$", "", who)
     who = CIRCUMSTANCE_RE.sub("", who)
+    who = POSSESSOR_RE.sub(r"\g<name>", who)
     if not who or not who[0].isupper() or len(who.split()) > SPEAKER_MAX_WORDS:
         return None
     return who

@@ -82,6 +82,18 @@ def test_a_pronoun_or_short_title_speaker_is_resolved_from_earlier_sentences() -
             "Arden",
         ),
         ("Although the council said “every boat will be checked twice,” none was.", None),
+        # "the board's": a body the reader has not met; the name is who
+        ("“The harbour is safe again,” Gina Varga, the board's secretary, said.", "Gina Varga"),
+        (
+            "“The harbour is safe again,” said Gina Varga of the club's harbour committee.",
+            "Gina Varga",
+        ),
+        # a bare weekday after the name says when, not who
+        (
+            "“We have stressed that the harbour must stay shut,” said Arden Friday when "
+            "concluding a visit to the port.",
+            "Arden",
+        ),
     ],
 )
 def test_speaker_labels(text: str, who: str | None) -> None:

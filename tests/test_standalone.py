@@ -43,7 +43,7 @@ def test_sentences_that_lean_on_the_one_before(text: str) -> None:
     [
         "The Varnia harbour council voted on Monday to close the northern ferry route.",
         "The announcement, made by the harbour authority, surprised the ferry crews.",
-        "“They will not close our route,” said Mara Ostrander, the ferry captain.",
+        "“Nobody will close our route,” said Mara Ostrander, the ferry captain.",
         "Mara Ostrander said the council had never asked her about the route.",
         "One of the ferry captains, Mara Ostrander, refused to sail on Monday.",
     ],
@@ -132,6 +132,21 @@ def test_a_brief_never_names_a_person_by_surname_before_the_full_name() -> None:
             True,
         ),
         ("Lawyers file briefs in the ferry case", "Both sides filed briefs on Monday.", True),
+        # a news service's budget: one line for each of many stories, and its notes
+        (
+            None,
+            "The Varnia Courier plans to move the following stories for clients on Tuesday.\n\n"
+            "The council voted to close the northern ferry route.",
+            False,
+        ),
+        (
+            None,
+            "The council voted to close the ferry route. By ANA RUIZ. Story will move in the "
+            "“A” category.\n\nCrews protested on the quay. By TOM BELL.",
+            False,
+        ),
+        # a story about moving is news
+        (None, "The council will move the ferry terminal to the north quay in March.", True),
     ],
 )
 def test_opinion_and_digests_are_not_news(title: str | None, text: str, is_news: bool) -> None:
@@ -452,3 +467,105 @@ def test_capitals_and_adverbs_are_no_pronoun_nor_noun() -> None:
     corpus = segment.corpus([article(text)])
     assert standalone.stands_alone(corpus.sentences[1])  # "US", not "us"
     assert not standalone.anaphoric(corpus, 2)  # "newly" is no noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a connective or a third person opens the quotation: what does it carry on, who is he?
+        "“He told me he will sail again in March,” Ruiz said.",
+        "“However, knowing the captain, she will sail on Monday,” Ruiz said.",
+        "“And since the storm, she cannot sail,” Ruiz said.",
+        "“That shows how little the council cares about the island,” Ruiz said.",
+        "“This now makes up a third of the catch,” Ruiz said.",
+        "“They will not close our route,” said Mara Ostrander, the ferry captain.",
+    ],
+)
+def test_a_quotation_opening_on_words_the_reader_never_saw_leans(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not close the northern route,” Ruiz said.",
+        "“I knew the winter crossing would be the hardest,” Ruiz said.",
+        "“It is too early to say whether the dam will hold,” Ruiz said.",
+        # the editor's bracket says who "they" are
+        "“They (the ferry crews) asked us to wait until March,” Ruiz said.",
+        "“Thereafter the route will be closed every winter,” Ruiz said.",
+    ],
+)
+def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
+    assert standalone.stands_alone(sentence(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "also" adds to a fact told before, wherever it stands
+        "Unconfirmed reports said Ostrander, who has sailed for years, also has a broken wrist.",
+        "A survey carried out in May and June also showed that most crews were unpaid.",
+        "Reports said Ostrander, who has sailed for years and is ill, also has a broken wrist.",
+        "The harbour board also asked the ferry union to act against the captain.",
+        # later than what, now unlike when, first of what?
+        "Two weeks later, Ostrander resigned from the harbour board.",
+        "Hours earlier, the council had voted to close the route.",
+        "Now more captains are leaving the northern route.",
+        "First, captains asked the council for a new ferry licence.",
+        # one of whose, one option for what, included in what?
+        "One of his arrests was in Varnia during the harbour protests of 1988.",
+        "One option could be for the council to declare a state of emergency.",
+        "Included was the former harbour captain Ana Ruiz of Varnia.",
+        # if what is so; however, meanwhile, too: after what?
+        "If so, the ferries will not sail to the island before spring.",
+        "Island crews, meanwhile, have organized a campaign against the ferry levy.",
+        "The new timetable would not end the delays on the quays, however.",
+        "Fares on the southern route rose by a third, too.",
+        # many speak of "he": who?
+        "Harbour police said he was not a suspect in the ferry fire.",
+        # "The Senate" names no one "him" can be
+        "The Senate found him in contempt of the harbour court on Monday.",
+        # which paper, which statement, which source?
+        "The vote might hurt the ferry bid by Tarsa, Varnia's second city, the paper said.",
+        "The union will ask the mayor for a meeting on fares, the statement said.",
+        "Crews will try to find the cause of the wreck, the source close to the inquiry said.",
+        "Bars and cafes on the quay also would escape the new ferry levy.",
+        # this issue, this round: told before
+        "Commenting on this issue, Mayor Ana Ruiz said the route was safe.",
+        "Ferry firms faced this second round of checks on their licences.",
+    ],
+)
+def test_also_and_openers_that_point_back_lean(text: str) -> None:
+    assert not standalone.stands_alone(sentence(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence tells the first fact itself, or a quotation says "also"
+        "The ferry lost its licence, and the crew will also lose their pay.",
+        "The ferry will lose its licence and the crew will also lose their pay.",
+        "The crews not only lost their pay but also their berths on Monday.",
+        "Harbour dues are not just closing routes but by also cutting crews from the fleet.",
+        "Although the islanders want the ferry, they also oppose a higher fare.",
+        "Mayor Ana Ruiz said “the council will also vote on the route,” on Monday.",
+        # calendar, not reference; a new turn said in full; a count, not one of many
+        "Earlier this month, the council voted to close the northern route.",
+        "Now that the route is closed, the ferry crews have left the island.",
+        "First Lady Ana Ruiz opened the northern ferry route on Monday.",
+        "One man was killed in the harbour fire on Monday night.",
+        "The council met this week to close the northern ferry route.",
+        # a comma that sets off no connective; a name "him" or "he" can be
+        "Captain Ana Ruiz was questioned, and harbour police said she was not a suspect.",
+        "Crews on the quay, though tired, kept the ferries sailing through the storm.",
+        "The mayor, Ana Ruiz, said the council had asked him to stay on as captain.",
+        # a source any reader can take as given
+        "The vote might hurt the ferry bid by Tarsa, a source close to the inquiry said.",
+        "The ferry route will close in March, the harbour council said on Monday.",
+    ],
+)
+def test_also_said_of_the_sentence_s_own_fact_and_calendar_openers_stand_alone(
+    text: str,
+) -> None:
+    assert standalone.stands_alone(sentence(text))
