@@ -235,14 +235,29 @@ QUOTE_LEANERS = frozenset(
     "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
     "Additionally Indeed He His Him She Her They Their Them This These That Those".split()
 )
-QUOTE_OPENING_RE = re.compile(r"^[\"'“‘\s]*([A-Za-z]+)(?:['’][a-z]+)?(\s*\()?")
+QUOTE_OPENING_RE = re.compile(r"^[\"'“‘\s]*([A-Za-z]+)(['’][a-z]+)?(\s*\()?\s*([a-z]*)")
+# "This", "That", "These", "Those" lean as pronouns ("“That shows…”", "“This is…”", "“This now
+# makes up…”"), not as determiners of a noun the quote names ("“This move further helps…”": a
+# senator's reaction to the news the brief has just told). A pronoun is followed by a verb
+# (these, or a singular one in -s after "This"/"That") or an adverb; a determiner, by its noun.
+DEMONSTRATIVES = frozenset("This That These Those".split())
+PRONOUN_FOLLOWERS = frozenset(
+    "is was are were has had have will would could can may might must should does did do "
+    "now also just only still really already again too".split()
+)
 
 
 def _quote_leans(text: str) -> bool:
     """Whether the quotation that opens ``text`` opens by leaning on words the reader never
     sees: a connective, or a third person or "this" its speaker's listener knew."""
     first = QUOTE_OPENING_RE.match(text)
-    return first is not None and first.group(1) in QUOTE_LEANERS and first.group(2) is None
+    if first is None or first.group(1) not in QUOTE_LEANERS or first.group(3) is not None:
+        return False
+    word, contraction, after = first.group(1), first.group(2), first.group(4)
+    if word not in DEMONSTRATIVES or contraction:  # "That's": "that is"
+        return True
+    verb_s = word in ("This", "That") and after.endswith("s") and not after.endswith("ss")
+    return not after or after in PRONOUN_FOLLOWERS or verb_s
 
 
 # "Reports said Ostrander, who has sailed for years, also has an infection", "A survey

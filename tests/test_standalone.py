@@ -478,6 +478,8 @@ def test_capitals_and_adverbs_are_no_pronoun_nor_noun() -> None:
         "“And since the storm, she cannot sail,” Ruiz said.",
         "“That shows how little the council cares about the island,” Ruiz said.",
         "“This now makes up a third of the catch,” Ruiz said.",
+        "“That's what the council wanted all along,” Ruiz said.",
+        "“These are the last boats we have,” Ruiz said.",
         "“They will not close our route,” said Mara Ostrander, the ferry captain.",
     ],
 )
@@ -494,6 +496,9 @@ def test_a_quotation_opening_on_words_the_reader_never_saw_leans(text: str) -> N
         # the editor's bracket says who "they" are
         "“They (the ferry crews) asked us to wait until March,” Ruiz said.",
         "“Thereafter the route will be closed every winter,” Ruiz said.",
+        # a determiner: the quote names what it reacts to ("this move": the news told)
+        "“This move shows the council never cared about the island,” Ruiz said.",
+        "“That decision will cost the island its only ferry,” Ruiz said.",
     ],
 )
 def test_a_quotation_in_its_speaker_s_own_voice_stands_alone(text: str) -> None:
