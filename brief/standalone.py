@@ -32,6 +32,8 @@ LEANING_OPENERS = frozenset(
 )
 LEANING_PHRASES = re.compile(
     r"^[\"'“‘(]*(?:in addition(?! to)|in response(?! to)|in any (?:event|case)|as a result|"
+    # "True, the storm was blamed for…": a concession answers a point made before it
+    r"(?:true|granted|admittedly|to be sure),|"
     r"at the same time|for example|for instance|in fact|"
     r"in turn|by contrast|in contrast|on the other hand|the same|the other|the latter|"
     # "Three others involved…", "The previous week, George…", "All of which will…"
@@ -173,6 +175,7 @@ def stands_alone(sentence: Sentence) -> bool:
         or "also" in head
         or _adds_to_unseen(text)
         or UNSEEN_SOURCE_RE.search(text) is not None
+        or BARE_REACTION_RE.search(text) is not None
         or _aside(text)
         or _reported_pronoun(text)
         or _unnamed_pronoun(text)
@@ -188,6 +191,15 @@ UNSEEN_SOURCE_RE = re.compile(
     r",\s+the\s+(?:[a-z]+\s+){0,2}?(?:paper|newspaper|daily|statement|letter|source|sources|"
     r"official|officials|spokesman|spokeswoman|agency)\b[^,;“”\"]{0,40}?\s+"
     r"(?:said|says|reported|reports|added)\W*$"
+)
+
+
+# "Glantz, an expert at the institute, was skeptical.", "Ruiz disagreed.": a reaction that
+# ends the sentence without its object reacts to what the sentence before said.
+BARE_REACTION_RE = re.compile(
+    r"\b(?:(?:was|were|is|are|remained|remains)\s+(?:not\s+|less\s+|more\s+)?(?:skeptical|"
+    r"sceptical|unconvinced|convinced|unimpressed|doubtful|dubious|unmoved)|disagreed|disagrees|"
+    r"agreed|agrees|objected|objects|demurred|concurred|begged to differ)\W*$"
 )
 
 

@@ -32,6 +32,12 @@ def sentence(text: str) -> Sentence:
         "Harbour officials have cited him since the first hours of the inquiry.",
         "The harbour board stepped up its warnings against such action on Monday.",
         "One would create about 15,000 new berths for the northern ferries.",
+        # a concession answers a point the reader never saw
+        "True, the storm was blamed for the flooding of the northern harbour.",
+        "Granted, the council has closed the ferry route before.",
+        # a reaction without its object: to what?
+        "Tom Arden, a harbour engineer at the Varnia institute, was skeptical.",
+        "The harbour board disagreed.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text: str) -> None:
