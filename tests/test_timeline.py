@@ -153,6 +153,11 @@ def test_modal_words_that_report_the_present_forecast_nothing(text: str) -> None
         ("Shells fell near Lani, 70 kilometers west of the capital, on Monday.", False, False),
         ("The plan cuts taxes by $30 billion over five years.", False, False),
         ("The two sides settled an often-bitter dispute.", False, False),
+        # "history" as a superlative's frame or "historic" as praise is the day's news
+        ("The flood was the worst in the valley's history.", False, False),
+        ("The council held a historic vote on the ferry on Monday.", False, False),
+        ("The ferry line has a history of winter delays.", True, False),
+        ("The council historically met on Mondays.", True, False),
     ],
 )
 def test_narrative_history_and_standing_facts(text: str, before: bool, standing: bool) -> None:
