@@ -359,7 +359,7 @@ def _entities(raw: str, known: frozenset[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word).rstrip(".,")
+    return persons.bare(word).rstrip(".,")
 
 
 def claim(text: str) -> str:

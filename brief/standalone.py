@@ -21,14 +21,23 @@ from functools import lru_cache
 from brief import persons, segment
 from brief.models import Article, Corpus, Group, Sentence
 
-# A sentence opening with one of these continues the one before it: out of context, in a brief,
-# it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
-LEANING_OPENERS = frozenset(
+# Connectives carry on what was said before ("But lately…", "However, …"); third persons and
+# demonstratives point at someone or something named before ("He said…", "These measures…").
+CONNECTIVES = frozenset(
     "But And Or Nor So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
     "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
-    "Additionally Further Indeed Again Even Aside Apart Other Another Both Neither Each "
-    "It Its They Their Them He His Him She Her This These That Those Such There Here "
-    "We Our Us I My You Your".split()
+    "Additionally Indeed".split()
+)
+THIRD_PERSONS = frozenset("He His Him She Her They Their Them This These That Those".split())
+# A sentence opening with one of these continues the one before it: out of context, in a brief,
+# it reads as a non sequitur ("But lately…") or points at nothing ("These measures…").
+LEANING_OPENERS = (
+    CONNECTIVES
+    | THIRD_PERSONS
+    | frozenset(
+        "Further Again Even Aside Apart Other Another Both Neither Each It Its Such There Here "
+        "We Our Us I My You Your".split()
+    )
 )
 LEANING_PHRASES = re.compile(
     r"^[\"'“‘(]*(?:in addition(?! to)|in response(?! to)|in any (?:event|case)|as a result|"
@@ -242,11 +251,7 @@ def _aside(text: str) -> bool:
 # carries on ("“He told me he is making calls,” Ruiz said."; "“However, knowing the mayor's
 # character, she…”"). "It" is mostly an expletive ("“It is too early to say”") and passes; a
 # bracket the editor added says who ("“They (the ferry crews) asked us…”").
-QUOTE_LEANERS = frozenset(
-    "But And Or Nor So Yet Still However Moreover Furthermore Also Meanwhile Nevertheless "
-    "Nonetheless Instead Thus Hence Therefore Besides Then Otherwise Likewise Similarly "
-    "Additionally Indeed He His Him She Her They Their Them This These That Those".split()
-)
+QUOTE_LEANERS = CONNECTIVES | THIRD_PERSONS
 QUOTE_OPENING_RE = re.compile(r"^[\"'“‘\s]*([A-Za-z]+)(['’][a-z]+)?(\s*\()?\s*([a-z]*)")
 # "This", "That", "These", "Those" lean as pronouns ("“That shows…”", "“This is…”", "“This now
 # makes up…”"), not as determiners of a noun the quote names ("“This move further helps…”": a
